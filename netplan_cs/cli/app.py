@@ -1,0 +1,46 @@
+"""The typer application and the entry point, which never lets a traceback out."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from netplan_cs import __version__
+from netplan_cs.cli.common import Exit
+from netplan_cs.cli.convert import convert
+from netplan_cs.cli.lint import lint
+
+app = typer.Typer(
+    name="netplan-cs", no_args_is_help=True, add_completion=False,
+    help="Network-plan calculator and linter for Apache CloudStack zones.",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]})
+app.command()(lint)
+app.command()(convert)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"netplan-cs {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Network-plan calculator and linter for Apache CloudStack zones."""
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly, without a traceback
+        print(f"netplan-cs: internal error ({type(exc).__name__}: {exc}); please report it "
+              "with the plan that caused it", file=sys.stderr)
+        sys.exit(Exit.USAGE)

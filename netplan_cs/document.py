@@ -1,0 +1,75 @@
+"""A plan file read, imported and modelled: the unit every command works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from netplan_cs.importers.common import Imported
+from netplan_cs.importers.marvin import import_marvin, looks_like_marvin
+from netplan_cs.load import SourceFile, read_plan_file
+from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
+from netplan_cs.load.location import DataPath, Location
+from netplan_cs.model.build import SchemaProblem, build_plan
+from netplan_cs.model.plan import Plan
+
+Dialect = Literal["native", "marvin"]
+
+
+@dataclass
+class PlanDocument:
+    """One plan file: the source, the native data, the model and what reading it found."""
+
+    source: SourceFile
+    dialect: Dialect
+    imported: Imported
+    plan: Plan | None
+    problems: list[SchemaProblem] = field(default_factory=list)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The plan in the native shape (what the model was validated from)."""
+        return self.imported.data
+
+    @property
+    def file(self) -> str:
+        return self.source.path
+
+    def locate(self, path: DataPath, in_source: bool = False) -> Location:
+        """The file position of a native path (mapped back through the importer)."""
+        return self.source.locate(path if in_source else self.imported.source_path(path))
+
+    def display_path(self, path: DataPath, in_source: bool = False) -> str:
+        """`zones[zone1].pods[pod1].startip`: list elements by name where they have one."""
+        text = ""
+        node: Any = self.source.data if in_source else self.data
+        for key in path:
+            if isinstance(key, int):
+                label = str(key)
+                if isinstance(node, list) and 0 <= key < len(node):
+                    node = node[key]
+                    name = (node.get("name") or node.get("clustername")
+                            if isinstance(node, dict) else None)
+                    if isinstance(name, str | int) and name != "":
+                        label = str(name)
+                else:
+                    node = None
+                text += f"[{label}]"
+            else:
+                text += f".{key}" if text else str(key)
+                node = node.get(key) if isinstance(node, dict) else None
+        return text
+
+
+def open_plan(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> PlanDocument:
+    """Read, import and model one plan file. Raises InputError if it cannot be read."""
+    source = read_plan_file(path, limits)
+    if looks_like_marvin(source.data):
+        imported = import_marvin(source.data)
+        dialect: Dialect = "marvin"
+    else:
+        imported = Imported(source.data)
+        dialect = "native"
+    plan, problems = build_plan(imported.data)
+    return PlanDocument(source, dialect, imported, plan, problems)

@@ -1,0 +1,1 @@
+"""The lint engine: rule discovery, findings and running rules over a plan."""

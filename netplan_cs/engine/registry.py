@@ -1,0 +1,128 @@
+"""Rule discovery: every `rules/<category>/<ID>-<name>/rule.py` is one rule.
+
+A rule module declares ID, NAME, SEVERITY and SUMMARY (and optionally OPTIONS,
+a mapping of option names to defaults, and NEEDS_PLAN = False for rules that
+read the file rather than the model), plus `check(ctx)` yielding Findings. Its
+folder also holds README.md and examples/{pass,fail}/. Rule modules are loaded
+from their files, so an organisation can add a folder of its own (--rules-dir).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from netplan_cs.engine.findings import Finding, Severity
+from netplan_cs.errors import InputError
+
+_FOLDER = re.compile(r"([A-Z]\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\Z")
+CheckFunction = Callable[[Any], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    folder: Path
+    check: CheckFunction = field(compare=False, repr=False)
+    options: dict[str, Any] = field(default_factory=dict, compare=False)
+    needs_plan: bool = True
+
+    @property
+    def readme(self) -> Path:
+        return self.folder / "README.md"
+
+    def examples(self, kind: str) -> list[Path]:
+        """The example plans of one kind ("pass" or "fail"), sorted."""
+        folder = self.folder / "examples" / kind
+        return sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".yml", ".cfg",
+                                                                   ".json"))
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with netplan-cs: inside the wheel, or beside the package in a checkout."""
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / "_rules"
+    return shipped if shipped.is_dir() else package.parent / "rules"
+
+
+def _load_module(path: Path, rule_id: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"netplan_cs_rule_{rule_id}", path)
+    if spec is None or spec.loader is None:
+        raise InputError(path, "cannot load this rule module")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rule_from(folder: Path) -> Rule:
+    match = _FOLDER.match(folder.name)
+    if match is None:
+        raise InputError(folder, "a rule folder must be named <ID>-<name>, "
+                         "e.g. A009-address-overlap")
+    module = _load_module(folder / "rule.py", match.group(1))
+    rule_id, name = match.groups()
+    if (getattr(module, "ID", None), getattr(module, "NAME", None)) != (rule_id, name):
+        raise InputError(folder / "rule.py", f"ID and NAME must match the folder name "
+                         f"{folder.name}")
+    return Rule(
+        id=rule_id, name=name, category=folder.parent.name,
+        severity=Severity.parse(module.SEVERITY), summary=module.SUMMARY, folder=folder,
+        check=module.check, options=dict(getattr(module, "OPTIONS", {})),
+        needs_plan=getattr(module, "NEEDS_PLAN", True))
+
+
+def discover(directory: Path) -> Iterator[Rule]:
+    """Every rule under `directory`, in ID order."""
+    for rule_file in sorted(directory.glob("*/*/rule.py"), key=lambda p: p.parent.name):
+        yield _rule_from(rule_file.parent)
+
+
+@cache
+def _builtin() -> tuple[Rule, ...]:
+    return tuple(discover(builtin_rules_dir()))
+
+
+def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
+    """Built-in rules plus those of `extra_dirs`; an ID may be defined only once."""
+    rules = list(_builtin())
+    for directory in extra_dirs:
+        if not directory.is_dir():
+            raise InputError(directory, "rules directory not found")
+        rules.extend(discover(directory))
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise InputError(rule.folder, f"rule {rule.id} is already defined in "
+                             f"{seen[rule.id].folder}")
+        seen[rule.id] = rule
+    return sorted(rules, key=lambda r: r.id)
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector is an ID (`A009`), an ID prefix (`A`, `A00`), a name, or `ALL`."""
+    text = selector.strip()
+    return (text.upper() == "ALL" or rule.id == text.upper() or rule.name == text.lower()
+            or (bool(re.fullmatch(r"[A-Za-z]\d{0,2}", text)) and rule.id.startswith(text.upper())))
+
+
+def select(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
+    """Apply --select and --ignore; an unknown selector is a usage error."""
+    for selector in [*select, *ignore]:
+        if not any(matches(rule, selector) for rule in rules):
+            from netplan_cs.importers.common import nearest
+
+            hint = nearest(selector, [r.id for r in rules] + [r.name for r in rules])
+            extra = f" (did you mean {hint}?)" if hint else ""
+            raise InputError("<command line>", f"unknown rule {selector!r}{extra}")
+    chosen = [r for r in rules if not select or any(matches(r, s) for s in select)]
+    return [r for r in chosen if not any(matches(r, s) for s in ignore)]

@@ -1,0 +1,71 @@
+"""Running rules over plan files and placing their findings in the files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from netplan_cs.document import PlanDocument, open_plan
+from netplan_cs.engine.context import RuleContext
+from netplan_cs.engine.findings import Finding, LocatedFinding, RelatedLocation
+from netplan_cs.engine.registry import Rule
+from netplan_cs.errors import InputError
+from netplan_cs.facts import Facts
+from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
+
+
+@dataclass
+class LintResult:
+    files: list[str] = field(default_factory=list)
+    findings: list[LocatedFinding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def place(document: PlanDocument, rule: Rule, finding: Finding) -> LocatedFinding:
+    """Turn a rule's finding (plan paths) into a located one (file positions)."""
+    raw = finding.in_source
+    where = document.locate(finding.path, raw)
+    related = tuple(
+        RelatedLocation(document.file, spot.line, spot.column,
+                        document.display_path(item.path, raw), item.message)
+        for item in finding.related
+        for spot in [document.locate(item.path, raw)])
+    return LocatedFinding(
+        file=document.file, line=where.line, column=where.column, rule=rule.id,
+        end_line=where.end_line, end_column=where.end_column, name=rule.name,
+        severity=finding.severity or rule.severity, message=finding.message,
+        path=document.display_path(finding.path, raw), related=related,
+        suggestion=finding.suggestion)
+
+
+def lint_document(document: PlanDocument, rules: Iterable[Rule],
+                  options: dict[str, dict[str, Any]] | None = None) -> list[LocatedFinding]:
+    """Every finding of `rules` on one document, sorted by position then rule."""
+    facts = Facts(document.plan) if document.plan is not None else None
+    found: list[LocatedFinding] = []
+    for rule in rules:
+        if rule.needs_plan and document.plan is None:
+            continue
+        settings = {**rule.options, **((options or {}).get(rule.id, {}))}
+        context = RuleContext(document, facts, settings)
+        found.extend(place(document, rule, finding) for finding in rule.check(context))
+    return sorted(found)
+
+
+def lint_paths(paths: Iterable[str | Path], rules: list[Rule],
+               limits: Limits = DEFAULT_LIMITS,
+               options: dict[str, dict[str, Any]] | None = None) -> LintResult:
+    """Lint each file on its own; a file that cannot be read is an error, not a crash."""
+    result = LintResult()
+    for path in paths:
+        result.files.append(str(path))
+        try:
+            document = open_plan(path, limits)
+        except InputError as error:
+            result.errors.append(error)
+            continue
+        result.findings.extend(lint_document(document, rules, options))
+    result.findings.sort()
+    return result

@@ -1,0 +1,1 @@
+"""Importers: other formats to native plan data, remembering where each value came from."""

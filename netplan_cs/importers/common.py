@@ -1,0 +1,49 @@
+"""What every importer returns: native-shaped data, its origin map and import notes."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from netplan_cs.load.location import DataPath
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something an importer noticed: a key the source format ignores or does not know."""
+
+    kind: str  # "unknown-key" | "ignored-key"
+    path: DataPath  # in the native data when it has one, else where it would be
+    raw_path: DataPath  # in the source file
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass
+class Imported:
+    """Native plan data plus, for paths that moved, the path in the source file."""
+
+    data: dict[str, Any]
+    origin: dict[DataPath, DataPath] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+
+    def source_path(self, path: DataPath) -> DataPath:
+        """Where a native path came from: its own entry, else its nearest mapped ancestor's."""
+        origin = self.origin
+        if not origin:
+            return path
+        for cut in range(len(path), -1, -1):
+            found = origin.get(path[:cut])
+            if found is not None:
+                return found + path[cut:]
+        return path
+
+
+def nearest(word: str, choices: list[str] | set[str]) -> str | None:
+    """The closest known spelling, for "did you mean" suggestions."""
+    lowered = {choice.lower(): choice for choice in choices}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[found[0]] if found else None

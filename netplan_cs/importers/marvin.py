@@ -1,0 +1,303 @@
+"""Marvin zone configs (`*.cfg`) to the native plan data.
+
+Follows Marvin's deployDataCenter.py as described in research/formats.md: its
+key spellings (`typ`, `kvm`, `xen`, `clustername`, `guestIpRanges`), the three
+meanings of a zone's `ipranges` (public ranges in advanced zones, the shared
+network of a security-group zone, elastic-IP ranges in basic zones) and the keys
+Marvin silently ignores (reported as P002, since they never reach CloudStack).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import netaddr
+
+from netplan_cs.importers.common import Imported, Note, nearest
+from netplan_cs.load.location import DataPath
+
+
+@dataclass(frozen=True)
+class Rename:
+    native: str
+
+
+@dataclass(frozen=True)
+class Children:
+    native: str
+    spec: str  # name of the spec in SPECS
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A key Marvin reads past: it never reaches CloudStack."""
+
+    why: str
+
+
+SKIP = None  # known to Marvin (or to one of its dialects) and not part of the plan
+Field = Rename | Children | Ignored | None
+
+_RANGE: dict[str, Field] = {
+    "startip": Rename("startip"), "endip": Rename("endip"), "gateway": Rename("gateway"),
+    "netmask": Rename("netmask"), "vlan": Rename("vlan"), "account": SKIP, "domainid": SKIP,
+    "vlan_uuid": SKIP}
+
+SPECS: dict[str, dict[str, Field]] = {
+    "top": {"zones": SKIP, "mgtSvr": SKIP, "dbSvr": SKIP, "globalConfig": SKIP, "logger": SKIP,
+            "TestData": SKIP, "ApiLoadCfg": SKIP, "s3": SKIP, "version": SKIP,
+            "niciraNvp": SKIP},
+    "zone": {
+        "name": Rename("name"), "networktype": Rename("networktype"),
+        "securitygroupenabled": Rename("securitygroupenabled"),
+        "guestcidraddress": Rename("guestcidraddress"), "dns1": Rename("dns1"),
+        "dns2": Rename("dns2"), "internaldns1": Rename("internaldns1"),
+        "internaldns2": Rename("internaldns2"), "domain": Rename("domain"),
+        "localstorageenabled": Rename("localstorageenabled"),
+        "physical_networks": Children("physical_networks", "physical_network"),
+        "pods": Children("pods", "pod"),
+        "secondaryStorages": Children("secondary_storage", "secondary"),
+        "primaryStorages": Children("primary_storage", "primary"),
+        "ipranges": SKIP, "cacheStorages": SKIP, "enabled": SKIP, "details": SKIP,
+        "networkofferingname": SKIP, "tungstenprovider": SKIP, "baremetalrcturl": SKIP,
+        "providers": SKIP, "vlan": SKIP, "mgtSvr": SKIP, "dbSvr": SKIP, "spEndpoint": SKIP,
+        "spEndpointPort": SKIP, "spAuthToken": SKIP,
+        "vmwaredc": Ignored("Marvin reads `vmwaredc` only on pods, never on zones"),
+    },
+    "physical_network": {
+        "name": Rename("name"), "isolationmethods": Rename("isolationmethods"),
+        "tags": Rename("tags"), "vlan": Rename("vlan"),
+        "traffictypes": Children("traffic_types", "traffic_type"), "providers": SKIP,
+        "broadcastdomainrange": Ignored(
+            "Marvin never sends `broadcastdomainrange`; CloudStack uses ZONE for advanced and "
+            "POD for basic zones"),
+    },
+    "traffic_type": {
+        "typ": Rename("traffictype"), "kvm": Rename("kvmnetworklabel"),
+        "xen": Rename("xennetworklabel"), "vmware": Rename("vmwarenetworklabel"),
+        "simulator": Rename("simulatorlabel"),
+        "xenserver": Ignored("Marvin reads only `xen` for the XenServer label; this one is "
+                             "never sent"),
+        "hyperv": Ignored("Marvin has no Hyper-V label key; this one is never sent"),
+        "ovm3": Ignored("Marvin has no OVM3 label key; this one is never sent"),
+    },
+    "pod": {"name": Rename("name"), "gateway": Rename("gateway"), "netmask": Rename("netmask"),
+            "startip": Rename("startip"), "endip": Rename("endip"),
+            "clusters": Children("clusters", "cluster"), "guestIpRanges": SKIP,
+            "vmwaredc": SKIP},
+    "cluster": {"clustername": Rename("name"), "hypervisor": Rename("hypervisor"),
+                "clustertype": Rename("clustertype"), "url": Rename("url"),
+                "username": Rename("username"), "password": Rename("password"),
+                "hosts": Children("hosts", "host"),
+                "primaryStorages": Children("primary_storage", "primary")},
+    "host": {"url": Rename("url"), "username": Rename("username"),
+             "password": Rename("password"), "hosttags": Rename("hosttags"), "hostmac": SKIP,
+             "cpunumber": SKIP, "cpuspeed": SKIP, "memory": SKIP, "hypervisor": SKIP},
+    "primary": {"name": Rename("name"), "url": Rename("url"), "tags": Rename("tags"),
+                "scope": Rename("scope"), "details": SKIP, "hypervisor": SKIP,
+                "provider": Ignored("Marvin does not pass `provider` to createStoragePool"),
+                "capacitybytes": Ignored("Marvin does not pass `capacitybytes`"),
+                "protocol": Ignored("Marvin does not pass `protocol`"),
+                "path": Ignored("Marvin does not pass `path`"),
+                "managed": Ignored("Marvin does not pass `managed`")},
+    "secondary": {"url": Rename("url"), "provider": Rename("provider"), "details": SKIP,
+                  "name": Ignored("Marvin does not pass a secondary storage `name`")},
+    "iprange": _RANGE,
+}
+
+
+class MarvinImporter:
+    """One Marvin config to native data; collects notes as it goes."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+        self.result = Imported({})
+
+    def run(self) -> Imported:
+        raw = self.raw
+        data = self.result.data
+        self._check_keys(raw, (), (), "top")
+        zones = raw.get("zones")
+        if isinstance(zones, list):
+            data["zones"] = [self._zone(zone, ("zones", i), ("zones", i))
+                             for i, zone in enumerate(zones)]
+        else:
+            data["zones"] = zones
+        self._settings(raw.get("globalConfig"))
+        self._management_servers(raw.get("mgtSvr"))
+        return self.result
+
+    # -- generic mapping ---------------------------------------------------------------
+    def _check_keys(self, obj: dict[str, Any], raw_path: DataPath, path: DataPath,
+                    spec_name: str) -> None:
+        spec = SPECS[spec_name]
+        for key in obj:
+            if key not in spec:
+                hint = nearest(key, list(spec))
+                self.result.notes.append(Note(
+                    "unknown-key", (*path, key), (*raw_path, key),
+                    f"Marvin does not know `{key}`; it is ignored",
+                    f"did you mean `{hint}`?" if hint else None))
+            elif isinstance(spec[key], Ignored):
+                field = spec[key]
+                assert isinstance(field, Ignored)
+                self.result.notes.append(Note("ignored-key", (*path, key), (*raw_path, key),
+                                              field.why))
+
+    def _object(self, obj: Any, raw_path: DataPath, path: DataPath, spec_name: str) -> Any:
+        if not isinstance(obj, dict):
+            return obj
+        self._check_keys(obj, raw_path, path, spec_name)
+        out: dict[str, Any] = {}
+        origin = self.result.origin
+        origin[path] = raw_path
+        for key, field in SPECS[spec_name].items():
+            if key not in obj or field is None or isinstance(field, Ignored):
+                continue
+            if isinstance(field, Rename):
+                out[field.native] = obj[key]
+                origin[(*path, field.native)] = (*raw_path, key)
+            else:
+                items = obj[key]
+                target = (*path, field.native)
+                origin[target] = (*raw_path, key)
+                if isinstance(items, list):
+                    out[field.native] = [
+                        self._object(item, (*raw_path, key, i), (*target, i), field.spec)
+                        for i, item in enumerate(items)]
+                else:
+                    out[field.native] = items
+        return out
+
+    # -- zones and their branches ----------------------------------------------------------
+    def _zone(self, zone: Any, raw_path: DataPath, path: DataPath) -> Any:
+        converted = self._object(zone, raw_path, path, "zone")
+        if not isinstance(converted, dict):
+            return converted
+        basic = str(zone.get("networktype", "")).lower() == "basic"
+        sg = str(zone.get("securitygroupenabled", "")).lower() == "true"
+        if sg and not basic and "guestcidraddress" in converted:
+            # deployDataCenter drops guestcidraddress for security-group zones
+            del converted["guestcidraddress"]
+        self._pod_guest_ranges(zone, converted, raw_path, path, use=basic or sg)
+        ranges = zone.get("ipranges")
+        if isinstance(ranges, list) and ranges:
+            self._ipranges(ranges, converted, raw_path, path, basic=basic, sg=sg,
+                           eip=basic and self._first_pnet_has_public(zone))
+        return converted
+
+    @staticmethod
+    def _first_pnet_has_public(zone: dict[str, Any]) -> bool:
+        pnets = zone.get("physical_networks")
+        if not isinstance(pnets, list) or not pnets or not isinstance(pnets[0], dict):
+            return False
+        types = pnets[0].get("traffictypes") or []
+        return any(isinstance(t, dict) and str(t.get("typ", "")).lower() == "public"
+                   for t in types)
+
+    def _ranges(self, ranges: list[Any], raw_path: DataPath, path: DataPath) -> list[Any]:
+        return [self._object(item, (*raw_path, i), (*path, i), "iprange")
+                for i, item in enumerate(ranges)]
+
+    def _pod_guest_ranges(self, zone: dict[str, Any], converted: dict[str, Any],
+                          raw_path: DataPath, path: DataPath, use: bool) -> None:
+        pods = zone.get("pods")
+        if not isinstance(pods, list):
+            return
+        for i, pod in enumerate(pods):
+            if not isinstance(pod, dict) or not isinstance(pod.get("guestIpRanges"), list):
+                continue
+            raw = (*raw_path, "pods", i, "guestIpRanges")
+            if not use:
+                self.result.notes.append(Note(
+                    "ignored-key", (*path, "pods", i, "guestIpRanges"), raw,
+                    "Marvin ignores pod `guestIpRanges` in an advanced zone without security "
+                    "groups"))
+                continue
+            target = (*path, "pods", i, "guest_ranges")
+            self.result.origin[target] = raw
+            converted["pods"][i]["guest_ranges"] = self._ranges(pod["guestIpRanges"], raw, target)
+
+    def _ipranges(self, ranges: list[Any], converted: dict[str, Any], raw_path: DataPath,
+                  path: DataPath, basic: bool, sg: bool, eip: bool) -> None:
+        raw = (*raw_path, "ipranges")
+        if not basic and sg:
+            # deployDataCenter pops the last range into the shared SG network
+            last = len(ranges) - 1
+            target = (*path, "shared_networks", 0)
+            shared = self._object(ranges[last], (*raw, last), target, "iprange")
+            if isinstance(shared, dict):
+                shared = {"name": "Shared SG enabled network", **shared}
+            converted["shared_networks"] = [shared]
+            for i in range(last):
+                self.result.notes.append(Note(
+                    "ignored-key", (*path, "ipranges", i), (*raw, i),
+                    "Marvin uses only the last `ipranges` entry of a security-group zone (its "
+                    "shared network); this range is never created"))
+            return
+        if basic and not eip:
+            self.result.notes.append(Note(
+                "ignored-key", (*path, "ipranges"), raw,
+                "Marvin uses a basic zone's `ipranges` only for elastic IPs (public traffic on "
+                "the first physical network); these ranges are never created"))
+            return
+        target = (*path, "public_ranges")
+        self.result.origin[target] = raw
+        converted["public_ranges"] = self._ranges(ranges, raw, target)
+
+    # -- top-level sections ------------------------------------------------------------
+    def _settings(self, entries: Any) -> None:
+        if not isinstance(entries, list):
+            return
+        settings: dict[str, Any] = {}
+        for i, entry in enumerate(entries):
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                settings[entry["name"]] = entry.get("value")
+                self.result.origin[("settings", entry["name"])] = ("globalConfig", i, "value")
+        if settings:
+            self.result.data["settings"] = settings
+            self.result.origin[("settings",)] = ("globalConfig",)
+
+    def _management_servers(self, servers: Any) -> None:
+        if not isinstance(servers, list):
+            return
+        out: list[dict[str, Any]] = []
+        for i, server in enumerate(servers):
+            if not isinstance(server, dict):
+                continue
+            address = server.get("mgtSvrIp")
+            if not (isinstance(address, str) and netaddr.valid_ipv4(address, netaddr.INET_PTON)):
+                continue  # "localhost" or a name: nothing to check addresses against
+            index = len(out)
+            self.result.origin[("management_servers", index)] = ("mgtSvr", i)
+            self.result.origin[("management_servers", index, "ipaddress")] = ("mgtSvr", i,
+                                                                             "mgtSvrIp")
+            entry: dict[str, Any] = {"ipaddress": address}
+            if isinstance(server.get("mgtSvrName"), str):
+                entry["name"] = server["mgtSvrName"]
+            out.append(entry)
+        if out:
+            self.result.data["management_servers"] = out
+
+
+def looks_like_marvin(data: dict[str, Any]) -> bool:
+    """Marvin configs have `mgtSvr`/`dbSvr`/`globalConfig`, or `traffictypes` in a zone."""
+    if any(key in data for key in ("mgtSvr", "dbSvr", "globalConfig", "logger", "TestData")):
+        return True
+    zones = data.get("zones")
+    if not isinstance(zones, list):
+        return False
+    for zone in zones:
+        if not isinstance(zone, dict):
+            continue
+        if "ipranges" in zone or "secondaryStorages" in zone:
+            return True
+        for pnet in zone.get("physical_networks") or []:
+            if isinstance(pnet, dict) and "traffictypes" in pnet:
+                return True
+    return False
+
+
+def import_marvin(raw: dict[str, Any]) -> Imported:
+    return MarvinImporter(raw).run()

@@ -1,0 +1,279 @@
+"""YAML to plain data with rapidyaml, safe by construction.
+
+rapidyaml builds a tree without instantiating anything, so tags cannot run
+code: we resolve plain scalars by the YAML 1.2 core schema ourselves and refuse
+every tag outside it. Aliases are expanded under a node budget (a "billion
+laughs" file fails fast), and nesting depth is bounded. Positions are read back
+from the tree only when a finding asks for one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import ryml
+
+from netplan_cs.errors import InputError
+from netplan_cs.load.limits import Limits
+from netplan_cs.load.location import DataPath, Span
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_SAFE_TAGS = {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq",
+              "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+              "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+              "tag:yaml.org,2002:seq"}
+
+
+def resolve_plain(text: str) -> Any:
+    """A plain (unquoted) scalar as the YAML 1.2 core schema reads it."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
+        return float(text)
+    return text
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """rapidyaml prints its parse errors to file descriptor 2; we report them ourselves."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(fd)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+        os.close(devnull)
+
+
+class _PyBuffer(ctypes.Structure):
+    _fields_ = [("buf", ctypes.c_void_p), ("obj", ctypes.py_object), ("len", ctypes.c_ssize_t),
+                ("itemsize", ctypes.c_ssize_t), ("readonly", ctypes.c_int),
+                ("ndim", ctypes.c_int), ("format", ctypes.c_char_p),
+                ("shape", ctypes.c_void_p), ("strides", ctypes.c_void_p),
+                ("suboffsets", ctypes.c_void_p), ("internal", ctypes.c_void_p)]
+
+
+def _address(view: memoryview) -> int:
+    """The memory address a read-only memoryview starts at."""
+    buffer = _PyBuffer()
+    ctypes.pythonapi.PyObject_GetBuffer(ctypes.py_object(view), ctypes.byref(buffer), 0)
+    try:
+        return int(buffer.buf or 0)
+    finally:
+        ctypes.pythonapi.PyBuffer_Release(ctypes.byref(buffer))
+
+
+class YamlDocument:
+    """A parsed YAML file: its plain data, duplicate keys, and positions on demand."""
+
+    def __init__(self, source: bytearray, file: str, limits: Limits) -> None:
+        self._source = source
+        self._file = file
+        self._limits = limits
+        try:
+            with _quiet_stderr():
+                self._tree = ryml.parse_in_place(source)
+        except Exception as exc:  # rapidyaml raises its own exception types
+            where = getattr(getattr(exc, "errdata_parse", None), "ymlloc", None)
+            line = int(getattr(where, "line", 1) or 1)
+            column = max(1, int(getattr(where, "col", 1) or 1))
+            reason = str(getattr(exc, "msg", "") or "syntax error")
+            raise InputError(file, f"invalid YAML: {reason} (check indentation, quotes and "
+                             "brackets)", line, column) from None
+        self._base = ctypes.addressof((ctypes.c_char * len(source)).from_buffer(source))
+        self.duplicates: list[DataPath] = []
+        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._budget = limits.max_nodes
+        self.data = self._document()
+
+    # -- building plain data -------------------------------------------------------------
+    def _document(self) -> Any:
+        tree = self._tree
+        root = tree.root_id()
+        if tree.is_stream(root):
+            docs = list(ryml.children(tree, root))
+            if len(docs) > 1:
+                raise InputError(self._file, "the file holds several YAML documents; "
+                                 "a plan is one document", *self._line_col_of(docs[1]))
+            if not docs:
+                return None
+            root = docs[0]
+        value, _size = self._node(root, (), 0)
+        return value
+
+    def _spend(self, size: int, nid: int) -> None:
+        self._budget -= size
+        if self._budget < 0:
+            raise InputError(self._file, f"the document expands to more than "
+                             f"{self._limits.max_nodes} nodes (aliases are expanded); "
+                             "refusing it", *self._line_col_of(nid))
+
+    def _tag(self, nid: int) -> None:
+        tree = self._tree
+        if tree.has_val_tag(nid) or tree.has_key_tag(nid):
+            tag = bytes(tree.val_tag(nid) if tree.has_val_tag(nid) else tree.key_tag(nid)).decode()
+            if tag not in _SAFE_TAGS:
+                raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
+                                 "plain data only", *self._line_col_of(nid))
+
+    def _node(self, nid: int, path: DataPath, depth: int) -> tuple[Any, int]:
+        tree = self._tree
+        if depth > self._limits.max_depth:
+            raise InputError(self._file, f"nesting deeper than {self._limits.max_depth} "
+                             "levels", *self._line_col_of(nid))
+        self._tag(nid)
+        if tree.is_val_ref(nid) or (tree.is_ref(nid) and not tree.is_container(nid)):
+            name = bytes(tree.val_ref(nid)).decode()
+            if name not in self._anchors:
+                raise InputError(self._file, f"alias *{name} refers to no anchor before it",
+                                 *self._line_col_of(nid))
+            value, size = self._anchors[name]
+            self._spend(size, nid)
+            return value, size
+        if tree.is_map(nid):
+            value, size = self._mapping(nid, path, depth)
+        elif tree.is_seq(nid):
+            items: list[Any] = []
+            size = 1
+            for index, child in enumerate(ryml.children(tree, nid)):
+                item, child_size = self._node(child, (*path, index), depth + 1)
+                items.append(item)
+                size += child_size
+            value = items
+        else:
+            value, size = self._scalar(nid), 1
+        self._spend(1, nid)
+        if tree.has_val_anchor(nid):
+            self._anchors[bytes(tree.val_anchor(nid)).decode()] = (value, size)
+        return value, size
+
+    def _mapping(self, nid: int, path: DataPath, depth: int) -> tuple[dict[str, Any], int]:
+        tree = self._tree
+        result: dict[str, Any] = {}
+        merged: dict[str, Any] = {}
+        size = 1
+        for child in ryml.children(tree, nid):
+            if tree.is_key_ref(child):
+                raise InputError(self._file, "an alias cannot be a mapping key",
+                                 *self._line_col_of(child))
+            key_view = tree.key(child)
+            raw_key = bytes(key_view).decode()
+            key = raw_key if tree.is_key_quoted(child) else resolve_plain(raw_key)
+            key = "" if key is None else str(key) if not isinstance(key, str) else key
+            value, child_size = self._node(child, (*path, key), depth + 1)
+            size += child_size
+            if key == "<<" and not tree.is_key_quoted(child):
+                for source in value if isinstance(value, list) else [value]:
+                    if isinstance(source, dict):
+                        merged.update({k: v for k, v in source.items() if k not in merged})
+                continue
+            if key in result:
+                self.duplicates.append((*path, key))
+            result[key] = value
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result, size
+
+    def _scalar(self, nid: int) -> Any:
+        tree = self._tree
+        if not tree.has_val(nid) or tree.val_is_null(nid):
+            return None
+        text = bytes(tree.val(nid)).decode()
+        if tree.is_val_quoted(nid) or tree.is_val_literal(nid) or tree.is_val_folded(nid):
+            return text
+        if tree.has_val_tag(nid) and bytes(tree.val_tag(nid)).decode() in (
+                "!!str", "tag:yaml.org,2002:str"):
+            return text
+        return resolve_plain(text)
+
+    # -- positions -----------------------------------------------------------------------
+    def _offset(self, view: memoryview) -> int | None:
+        if len(view) == 0:
+            return None
+        offset = _address(view) - self._base
+        return offset if 0 <= offset <= len(self._source) else None
+
+    def _node_span(self, nid: int) -> Span | None:
+        tree = self._tree
+        if tree.has_val(nid) and not tree.is_container(nid):
+            view = tree.val(nid)
+            start = self._offset(view)
+            if start is not None:
+                quoted = 1 if tree.is_val_quoted(nid) else 0
+                return start - quoted, start + len(view) + quoted
+        if tree.has_key(nid):
+            view = tree.key(nid)
+            start = self._offset(view)
+            if start is not None:
+                return start, start + len(view)
+        if tree.has_children(nid):
+            return self._node_span(tree.first_child(nid))
+        return None
+
+    def _line_col_of(self, nid: int) -> tuple[int, int]:
+        span = self._node_span(nid)
+        if span is None:
+            return 1, 1
+        text = self._source[: span[0]]
+        line = text.count(b"\n") + 1
+        column = len(text) - (text.rfind(b"\n") + 1) + 1
+        return line, column
+
+    def find_span(self, path: DataPath) -> Span | None:
+        """Where `path` sits in the file (byte offsets), or None if it is not there."""
+        if not path:
+            return 0, 0
+        tree = self._tree
+        nid = tree.root_id()
+        if tree.is_stream(nid):
+            if not tree.has_children(nid):
+                return None
+            nid = tree.first_child(nid)
+        for key in path:
+            if tree.is_val_ref(nid):
+                return self._node_span(nid)
+            if isinstance(key, int):
+                if not tree.is_seq(nid) or key >= tree.num_children(nid):
+                    return None
+                nid = tree.child(nid, key)
+                continue
+            if not tree.is_map(nid):
+                return None
+            found = -1
+            for child in ryml.children(tree, nid):
+                if bytes(tree.key(child)).decode() == key:
+                    found = child  # the last duplicate wins, as in the data
+            if found < 0:
+                return None
+            nid = found
+        return self._node_span(nid)

@@ -1,0 +1,358 @@
+"""The plan: zones, pods, physical networks, ranges, offerings and demand.
+
+Field names are CloudStack's API parameters (`startip`, `guestcidraddress`,
+`networkrate`, `kvmnetworklabel`...), so operators recognise them; collections
+carry plain plural names. Every model forbids unknown keys: a typo is a finding
+(P002), never silently ignored.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+from urllib.parse import urlsplit
+
+import netaddr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from netplan_cs.model.types import (
+    BroadcastDomain,
+    Cidr,
+    Count,
+    Flag,
+    GuestIpType,
+    Hypervisor,
+    IPv4,
+    Netmask,
+    TrafficKind,
+    VlanId,
+    ZoneType,
+)
+from netplan_cs.model.vlans import VlanRanges
+
+SettingValue = str | int | float | bool | None
+
+
+class Element(BaseModel):
+    """Base of every plan element: strict about keys, lenient about Marvin's spellings."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True,
+                              str_strip_whitespace=True, validate_default=False)
+
+
+def subnet(gateway: netaddr.IPAddress, netmask: netaddr.IPAddress) -> netaddr.IPNetwork:
+    """The subnet CloudStack derives from a gateway and a netmask (NetUtils.ipAndNetMaskToCidr)."""
+    return netaddr.IPNetwork(f"{gateway}/{netmask.netmask_bits()}").cidr
+
+
+def host_of_url(url: str | None) -> str | None:
+    """The server part of a storage or host URL (`nfs://10.0.0.5/export` -> 10.0.0.5)."""
+    if not url:
+        return None
+    parts = urlsplit(url if "://" in url else f"//{url}")
+    return parts.hostname or None
+
+
+class TrafficType(Element):
+    traffictype: TrafficKind
+    kvmnetworklabel: str | None = None
+    xennetworklabel: str | None = None
+    vmwarenetworklabel: str | None = None
+    hypervnetworklabel: str | None = None
+    ovm3networklabel: str | None = None
+    simulatorlabel: str | None = None
+    vlan: VlanId | None = Field(default=None, description="Management VLAN (VMware)")
+
+
+class PhysicalNetwork(Element):
+    name: str
+    isolationmethods: list[str] = Field(default_factory=list)
+    vlan: VlanRanges | None = Field(default=None, description="guest VLAN (vnet) ranges")
+    tags: list[str] = Field(default_factory=list)
+    broadcastdomainrange: BroadcastDomain | None = None
+    networkspeed: str | None = None
+    mtu: Count | None = None
+    traffic_types: list[TrafficType] = Field(default_factory=list)
+
+    def carries(self, traffic: str) -> bool:
+        return any(t.traffictype == traffic for t in self.traffic_types)
+
+    @property
+    def isolation(self) -> str:
+        """The isolation method (VLAN when none is given, as CloudStack defaults)."""
+        return self.isolationmethods[0].upper() if self.isolationmethods else "VLAN"
+
+
+class AddressRange(Element):
+    """A start-end range inside a gateway/netmask subnet (createVlanIpRange & co.)."""
+
+    gateway: IPv4 | None = None
+    netmask: Netmask | None = None
+    startip: IPv4
+    endip: IPv4 | None = None
+    vlan: VlanId | None = None
+
+    @property
+    def last(self) -> netaddr.IPAddress:
+        """The end address; CloudStack makes a missing end equal to the start."""
+        return self.endip if self.endip is not None else self.startip
+
+    @property
+    def subnet(self) -> netaddr.IPNetwork | None:
+        if self.gateway is None or self.netmask is None:
+            return None
+        return subnet(self.gateway, self.netmask)
+
+    def size(self) -> int:
+        return max(0, int(self.last) - int(self.startip) + 1)
+
+
+class PublicRange(AddressRange):
+    forsystemvms: Flag = False
+    physical_network: str | None = None
+
+
+class GuestRange(AddressRange):
+    """A basic-zone pod guest range (createVlanIpRange with podid)."""
+
+
+class StorageRange(AddressRange):
+    """A pod storage-network range (createStorageNetworkIpRange)."""
+
+
+class ManagementRange(Element):
+    """An extra reserved system range of a pod (createManagementNetworkIpRange)."""
+
+    startip: IPv4
+    endip: IPv4 | None = None
+    vlan: VlanId | None = None
+    forsystemvms: Flag = False
+
+
+class Host(Element):
+    name: str | None = None
+    ipaddress: IPv4 | None = None
+    url: str | None = None
+    username: str | None = None
+    password: SecretStr | None = None
+    nics: list[str] = Field(default_factory=list)
+    hosttags: list[str] | str | None = None
+
+    @property
+    def address(self) -> netaddr.IPAddress | None:
+        """The management address: `ipaddress`, else the host part of `url` if it is an IP."""
+        if self.ipaddress is not None:
+            return self.ipaddress
+        server = host_of_url(self.url)
+        if server and netaddr.valid_ipv4(server, netaddr.INET_PTON):
+            return netaddr.IPAddress(server)
+        return None
+
+    @property
+    def label(self) -> str:
+        return self.name or host_of_url(self.url) or str(self.ipaddress or "host")
+
+
+class Storage(Element):
+    name: str | None = None
+    url: str | None = None
+    provider: str | None = None
+    scope: str | None = None
+    tags: list[str] | str | None = None
+
+    @property
+    def server(self) -> str | None:
+        return host_of_url(self.url)
+
+
+class Cluster(Element):
+    name: str
+    hypervisor: Hypervisor
+    clustertype: str | None = None
+    csp_installed: Flag | None = Field(
+        default=None, description="XenServer: the CloudStack Supplemental Pack is installed")
+    url: str | None = None
+    username: str | None = None
+    password: SecretStr | None = None
+    hosts: list[Host] = Field(default_factory=list)
+    primary_storage: list[Storage] = Field(default_factory=list)
+
+
+class Pod(Element):
+    name: str
+    gateway: IPv4
+    netmask: Netmask
+    startip: IPv4 | None = None
+    endip: IPv4 | None = None
+    vlan: VlanId | None = None
+    forsystemvms: Flag = False
+    management_ranges: list[ManagementRange] = Field(default_factory=list)
+    storage_ranges: list[StorageRange] = Field(default_factory=list)
+    guest_ranges: list[GuestRange] = Field(default_factory=list)
+    clusters: list[Cluster] = Field(default_factory=list)
+
+    @property
+    def cidr(self) -> netaddr.IPNetwork:
+        """The pod CIDR, as CloudStack derives it from gateway and netmask."""
+        return subnet(self.gateway, self.netmask)
+
+    @property
+    def hosts(self) -> list[Host]:
+        return [host for cluster in self.clusters for host in cluster.hosts]
+
+    @property
+    def hypervisors(self) -> set[str]:
+        return {cluster.hypervisor for cluster in self.clusters}
+
+
+class SharedNetwork(Element):
+    name: str
+    vlan: VlanId | None = None
+    gateway: IPv4 | None = None
+    netmask: Netmask | None = None
+    startip: IPv4 | None = None
+    endip: IPv4 | None = None
+    physical_network: str | None = None
+    networkoffering: str | None = None
+
+    @property
+    def subnet(self) -> netaddr.IPNetwork | None:
+        if self.gateway is None or self.netmask is None:
+            return None
+        return subnet(self.gateway, self.netmask)
+
+
+class Demand(Element):
+    """What the zone must carry: the input of the budgets (issue: capacity)."""
+
+    isolated_networks: Count = 0
+    vpcs: Count = 0
+    vpc_tiers: Count = Field(default=0, description="tiers per VPC")
+    l2_networks: Count = 0
+    vms_per_network: Count = 0
+    ssvms: Count = 1
+    cpvms: Count = 1
+    redundant_routers: Flag = False
+    extra_public_ips: Count = 0
+    network_offering: str | None = Field(
+        default=None, description="network offering of the planned isolated networks")
+    service_offering: str | None = Field(
+        default=None, description="compute offering of the planned VMs")
+
+
+class Zone(Element):
+    # dns1 and internaldns1 are required by the API, but a zone missing them is still
+    # linted: build_plan reports their absence (P001) instead of dropping the zone.
+    REQUIRED_BY_API: typing.ClassVar[tuple[str, ...]] = ("dns1", "internaldns1")
+
+    name: str
+    networktype: ZoneType
+    securitygroupenabled: Flag = False
+    guestcidraddress: Cidr | None = None
+    dns1: IPv4 | None = Field(default=None, description="required by createZone")
+    dns2: IPv4 | None = None
+    internaldns1: IPv4 | None = Field(default=None, description="required by createZone")
+    internaldns2: IPv4 | None = None
+    domain: str | None = None
+    localstorageenabled: Flag | None = None
+    physical_networks: list[PhysicalNetwork] = Field(default_factory=list)
+    pods: list[Pod] = Field(default_factory=list)
+    public_ranges: list[PublicRange] = Field(default_factory=list)
+    shared_networks: list[SharedNetwork] = Field(default_factory=list)
+    primary_storage: list[Storage] = Field(default_factory=list)
+    secondary_storage: list[Storage] = Field(default_factory=list)
+    settings: dict[str, SettingValue] = Field(default_factory=dict,
+                                              description="zone-scoped settings")
+    demand: Demand = Field(default_factory=Demand)
+
+    @property
+    def is_basic(self) -> bool:
+        return self.networktype == "Basic"
+
+    @property
+    def uses_security_groups(self) -> bool:
+        """Basic zones are always SG-flagged (createZone forces it)."""
+        return self.is_basic or self.securitygroupenabled
+
+    @property
+    def hypervisors(self) -> set[str]:
+        return {cluster.hypervisor for pod in self.pods for cluster in pod.clusters}
+
+
+class ManagementServer(Element):
+    name: str | None = None
+    ipaddress: IPv4
+    port: Count | None = None
+    username: str | None = None
+    password: SecretStr | None = None
+    apikey: SecretStr | None = None
+    secretkey: SecretStr | None = None
+
+
+class ServiceOffering(Element):
+    name: str
+    networkrate: Count | None = None
+    cpunumber: Count | None = None
+    cpuspeed: Count | None = None
+    memory: Count | None = None
+
+
+class NetworkOffering(Element):
+    name: str
+    guestiptype: GuestIpType = "Isolated"
+    specifyvlan: Flag = False
+    networkrate: Count | None = None
+    vlan: VlanId | None = None
+    forvpc: Flag = False
+
+
+class SystemOffering(Element):
+    name: str
+    systemvmtype: str | None = None
+    networkrate: Count | None = None
+
+
+class Offerings(Element):
+    service: list[ServiceOffering] = Field(default_factory=list)
+    network: list[NetworkOffering] = Field(default_factory=list)
+    system: list[SystemOffering] = Field(default_factory=list)
+
+
+class SwitchPort(Element):
+    name: str
+    host: str
+    nic: str | None = None
+    physical_network: str | None = None
+
+
+class Switch(Element):
+    name: str
+    vendor: str | None = None
+    ports: list[SwitchPort] = Field(default_factory=list)
+
+
+class Plan(Element):
+    """A CloudStack cloud as planned: what netplan-cs lints and computes from."""
+
+    version: Count | None = None
+    settings: dict[str, SettingValue] = Field(default_factory=dict,
+                                              description="global settings")
+    management_servers: list[ManagementServer] = Field(default_factory=list)
+    routed_prefixes: list[Cidr] = Field(
+        default_factory=list,
+        description="prefixes the management network reaches through routers")
+    zones: list[Zone]
+    offerings: Offerings = Field(default_factory=Offerings)
+    switches: list[Switch] = Field(default_factory=list)
+
+    def setting(self, name: str, zone: Zone | None = None) -> Any:
+        """A setting's value: zone scope first, then global, else CloudStack's default."""
+        from netplan_cs.model.settings import DEFAULTS
+
+        if zone is not None and name in zone.settings:
+            return zone.settings[name]
+        return self.settings.get(name, DEFAULTS.get(name))
+
+
+def element_names(items: list[Any]) -> list[str]:
+    return [getattr(item, "name", None) or "" for item in items]

@@ -1,0 +1,122 @@
+"""Value types of the plan: addresses, masks, prefixes, VLAN IDs and flags.
+
+Each is parsed once, into netaddr objects or integers, so rules never re-parse
+strings. Spellings CloudStack accepts case-insensitively are normalised here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import netaddr
+from pydantic import BeforeValidator, PlainSerializer
+
+_TRUE_WORDS = {"true", "yes", "1"}
+_FALSE_WORDS = {"false", "no", "0"}
+
+
+def parse_ipv4(value: Any) -> netaddr.IPAddress:
+    """A dotted-quad IPv4 address, strictly (no `10.1` shorthands)."""
+    if isinstance(value, netaddr.IPAddress):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected an IPv4 address such as 192.168.1.10, got {value!r}")
+    try:
+        return netaddr.IPAddress(value.strip(), 4, flags=netaddr.INET_PTON)
+    except (netaddr.AddrFormatError, ValueError):
+        raise ValueError(f"{value!r} is not an IPv4 address (expected a.b.c.d)") from None
+
+
+def parse_netmask(value: Any) -> netaddr.IPAddress:
+    """A contiguous dotted netmask such as 255.255.255.0 (CloudStack takes no /24 here)."""
+    if isinstance(value, str) and value.strip().startswith("/"):
+        raise ValueError(f"netmask {value!r} must be dotted, e.g. 255.255.255.0")
+    try:
+        mask = parse_ipv4(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a netmask (expected e.g. 255.255.255.0)") from None
+    if not mask.is_netmask() or int(mask) == 0:
+        raise ValueError(f"netmask {value} is not contiguous ones followed by zeros")
+    return mask
+
+
+def parse_cidr(value: Any) -> netaddr.IPNetwork:
+    """An IPv4 prefix `a.b.c.d/n`; host bits are kept (rule A001 reports them)."""
+    if isinstance(value, netaddr.IPNetwork):
+        return value
+    if not isinstance(value, str) or "/" not in value:
+        raise ValueError(f"expected a CIDR such as 10.1.1.0/24, got {value!r}")
+    address, _, prefix = value.strip().partition("/")
+    if not prefix.isdigit() or not 0 <= int(prefix) <= 32:
+        raise ValueError(f"{value!r}: the prefix length must be 0 to 32")
+    return netaddr.IPNetwork(f"{parse_ipv4(address)}/{int(prefix)}")
+
+
+def parse_flag(value: Any) -> bool:
+    """A boolean; Marvin writes them as strings ("true", "True")."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE_WORDS | _FALSE_WORDS:
+        return value.strip().lower() in _TRUE_WORDS
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def parse_count(value: Any) -> int:
+    """A whole number; numeric strings are accepted as Marvin writes them."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise ValueError(f"expected a whole number, got {value!r}")
+
+
+def parse_vlan_id(value: Any) -> int | str:
+    """A VLAN tag: a number, `untagged`, or CloudStack's `vlan://N` form."""
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in ("untagged", "vlan://untagged"):
+            return "untagged"
+        text = text.removeprefix("vlan://")
+        if text.isdigit():
+            return int(text)
+        raise ValueError(f"VLAN {value!r} must be a number or `untagged`")
+    number = parse_count(value)
+    if number < 0:
+        raise ValueError(f"VLAN {value!r} cannot be negative")
+    return number
+
+
+def _canonical(choices: dict[str, str], what: str) -> BeforeValidator:
+    lowered = {key.lower(): canon for key, canon in choices.items()}
+
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value.strip().lower() in lowered:
+            return lowered[value.strip().lower()]
+        allowed = ", ".join(sorted(set(choices.values())))
+        raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
+
+    return BeforeValidator(check)
+
+
+_as_str = PlainSerializer(str, return_type=str)
+IPv4 = Annotated[netaddr.IPAddress, BeforeValidator(parse_ipv4), _as_str]
+Netmask = Annotated[netaddr.IPAddress, BeforeValidator(parse_netmask), _as_str]
+Cidr = Annotated[netaddr.IPNetwork, BeforeValidator(parse_cidr), _as_str]
+Flag = Annotated[bool, BeforeValidator(parse_flag)]
+Count = Annotated[int, BeforeValidator(parse_count)]
+VlanId = Annotated[int | str, BeforeValidator(parse_vlan_id)]
+
+HYPERVISORS = {"kvm": "KVM", "xenserver": "XenServer", "xcpng": "XenServer", "vmware": "VMware",
+               "hyperv": "Hyperv", "simulator": "Simulator", "baremetal": "BareMetal",
+               "lxc": "LXC", "ovm3": "Ovm3"}
+Hypervisor = Annotated[str, _canonical(HYPERVISORS, "hypervisor")]
+ZoneType = Annotated[str, _canonical({"basic": "Basic", "advanced": "Advanced"}, "zone type")]
+TrafficKind = Annotated[str, _canonical(
+    {"management": "Management", "guest": "Guest", "public": "Public", "storage": "Storage"},
+    "traffic type")]
+BroadcastDomain = Annotated[str, _canonical({"zone": "ZONE", "pod": "POD"},
+                                            "broadcast domain range")]
+GuestIpType = Annotated[str, _canonical(
+    {"isolated": "Isolated", "shared": "Shared", "l2": "L2"}, "guest IP type")]

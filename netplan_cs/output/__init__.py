@@ -1,0 +1,1 @@
+"""Reports: findings and facts rendered for people and for machines."""

@@ -1,0 +1,43 @@
+"""P005 duplicate-name: two zones, pods, clusters or physical networks share a name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from netplan_cs.engine.findings import Finding, Related
+from netplan_cs.load.location import DataPath
+
+ID = "P005"
+NAME = "duplicate-name"
+SEVERITY = "error"
+SUMMARY = ("two zones, two pods of a zone, two clusters of a pod or two physical networks of a "
+           "zone share a name")
+
+
+def _repeats(items: Sequence[Any], base: DataPath, what: str, scope: str) -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        name = item.name
+        if name in first:
+            yield Finding((*base, index, "name"),
+                          f"{what} name {name!r} is already used{scope} (CloudStack: "
+                          f"\"A {what} with name {name} already exists\")",
+                          related=(Related((*base, first[name], "name"), f"first {what} "
+                                           f"{name!r}"),),
+                          suggestion=f"give each {what} a unique name")
+        else:
+            first[name] = index
+
+
+def check(ctx: Any) -> Iterator[Finding]:
+    zones = ctx.plan.zones
+    yield from _repeats(zones, ("zones",), "zone", "")
+    for z, zone in enumerate(zones):
+        base: DataPath = ("zones", z)
+        yield from _repeats(zone.pods, (*base, "pods"), "pod", f" in zone {zone.name}")
+        yield from _repeats(zone.physical_networks, (*base, "physical_networks"),
+                            "physical network", f" in zone {zone.name}")
+        for p, pod in enumerate(zone.pods):
+            yield from _repeats(pod.clusters, (*base, "pods", p, "clusters"), "cluster",
+                                f" in pod {pod.name}")

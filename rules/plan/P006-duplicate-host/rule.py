@@ -1,0 +1,40 @@
+"""P006 duplicate-host: the same host (address or URL) is listed twice in a zone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from netplan_cs.engine.findings import Finding, Related
+from netplan_cs.load.location import DataPath
+
+ID = "P006"
+NAME = "duplicate-host"
+SEVERITY = "error"
+SUMMARY = "the same host (management address or URL) is listed twice in a zone"
+# The simulator takes host URLs as labels, not addresses: upstream configs reuse them.
+_EXEMPT = {"Simulator"}
+
+
+def check(ctx: Any) -> Iterator[Finding]:
+    for z, zone in enumerate(ctx.plan.zones):
+        first: dict[str, DataPath] = {}
+        for p, pod in enumerate(zone.pods):
+            for c, cluster in enumerate(pod.clusters):
+                if cluster.hypervisor in _EXEMPT:
+                    continue
+                for h, host in enumerate(cluster.hosts):
+                    path: DataPath = ("zones", z, "pods", p, "clusters", c, "hosts", h)
+                    keys = {str(host.address)} if host.address is not None else set()
+                    if host.url:
+                        keys.add(host.url.rstrip("/").lower())
+                    for key in sorted(keys):
+                        if key in first:
+                            field = "ipaddress" if host.ipaddress is not None else "url"
+                            yield Finding((*path, field),
+                                          f"host {key} is listed twice in zone {zone.name}; "
+                                          "CloudStack refuses to add a host it already has",
+                                          related=(Related(first[key], "first listed here"),),
+                                          suggestion="remove the second entry")
+                            break
+                        first[key] = path
