@@ -9,27 +9,42 @@ from typing import Annotated, Any
 import typer
 
 from netplan_cs.cli.common import fail
-from netplan_cs.document import open_plan
+from netplan_cs.document import PlanDocument, open_plan
 from netplan_cs.errors import InputError
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.secrets import holds_clear_secret
+from netplan_cs.model.secrets import holds_clear_secret, is_reference, is_secret_key
 
 
-def _replace_secrets(node: Any, path: DataPath, found: list[tuple[str, DataPath]]) -> Any:
-    """Copy of `node` with every clear secret replaced by an environment reference."""
+def _replace_secrets(node: Any, source: Any, path: DataPath,
+                     found: list[tuple[str, DataPath]]) -> Any:
+    """Copy of `node` with every clear secret (judged on `source`, the data as written)
+    replaced by an environment reference."""
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
-            if holds_clear_secret(key, value):
+            original = source.get(key) if isinstance(source, dict) else None
+            if is_secret_key(key) and is_reference(original):
+                out[key] = original
+            elif holds_clear_secret(key, original):
                 name = f"CLOUDSTACK_SECRET_{len(found) + 1}"
                 found.append((name, (*path, key)))
                 out[key] = f"${{{name}}}"
             else:
-                out[key] = _replace_secrets(value, (*path, key), found)
+                out[key] = _replace_secrets(value, original, (*path, key), found)
         return out
     if isinstance(node, list):
-        return [_replace_secrets(item, (*path, i), found) for i, item in enumerate(node)]
+        items = source if isinstance(source, list) else []
+        return [_replace_secrets(item, items[i] if i < len(items) else None, (*path, i), found)
+                for i, item in enumerate(node)]
     return node
+
+
+def _native_form(document: PlanDocument) -> Any:
+    """The plan as the model normalised it (booleans, case, VLAN text), when it is sound;
+    the imported data as it stands when the model had to leave parts out."""
+    if document.plan is not None and not document.problems:
+        return document.plan.model_dump(mode="json", exclude_unset=True)
+    return document.data
 
 
 def convert(
@@ -44,15 +59,17 @@ def convert(
     except InputError as error:
         raise fail(error) from None
     secrets: list[tuple[str, DataPath]] = []
-    data = _replace_secrets(document.data, (), secrets)
+    data = _replace_secrets(_native_form(document), document.data, (), secrets)
     from netplan_cs.output.yaml_emit import to_yaml
 
-    header = (f"# Converted from {plan.name} ({document.dialect}) by netplan-cs convert.\n"
-              "# yaml-language-server: $schema=https://netplan-cs.invalid/schema/plan.json\n")
+    header = f"# Converted from {plan.name} ({document.dialect}) by netplan-cs convert.\n"
     text = header + to_yaml(data)
     for name, path in secrets:
         print(f"netplan-cs: {document.display_path(path)} written as ${{{name}}} (a secret is "
               "never copied)", file=sys.stderr)
+    if document.problems:
+        print(f"netplan-cs: {len(document.problems)} schema problem(s) (see `netplan-cs lint`); "
+              "the plan is written as read, not normalised", file=sys.stderr)
     if document.imported.notes:
         print(f"netplan-cs: {len(document.imported.notes)} key(s) that Marvin ignores were left "
               "out; `netplan-cs lint` lists them (P002)", file=sys.stderr)
