@@ -36,14 +36,21 @@ _SAFE_TAGS = {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq",
               "tag:yaml.org,2002:seq"}
 
 
+_TAGS = ryml.VALTAG | ryml.KEYTAG
+_STR_TAGS = {"!!str", "tag:yaml.org,2002:str"}
+_NUMERIC_START = set("0123456789+-.")
+
+
 def resolve_plain(text: str) -> Any:
     """A plain (unquoted) scalar as the YAML 1.2 core schema reads it."""
-    if text in _NULLS:
-        return None
+    if not text or text[0] in "~nN":
+        return None if text in _NULLS else text
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
+    if text[0] not in _NUMERIC_START or text.count(".") > 1:
+        return text  # by far the most common case: names, addresses, ranges
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):
@@ -138,21 +145,24 @@ class YamlDocument:
                              f"{self._limits.max_nodes} nodes (aliases are expanded); "
                              "refusing it", *self._line_col_of(nid))
 
-    def _tag(self, nid: int) -> None:
+    def _refuse_tag(self, nid: int, kind: int) -> None:
         tree = self._tree
-        if tree.has_val_tag(nid) or tree.has_key_tag(nid):
-            tag = bytes(tree.val_tag(nid) if tree.has_val_tag(nid) else tree.key_tag(nid)).decode()
-            if tag not in _SAFE_TAGS:
-                raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
-                                 "plain data only", *self._line_col_of(nid))
+        view = tree.val_tag(nid) if kind & ryml.VALTAG else tree.key_tag(nid)
+        tag = bytes(view).decode()
+        if tag not in _SAFE_TAGS:
+            raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
+                             "plain data only", *self._line_col_of(nid))
 
     def _node(self, nid: int, path: DataPath, depth: int) -> tuple[Any, int]:
+        """One node as plain data, and how many nodes it expands to (aliases included)."""
         tree = self._tree
+        kind = tree.type(nid)
         if depth > self._limits.max_depth:
             raise InputError(self._file, f"nesting deeper than {self._limits.max_depth} "
                              "levels", *self._line_col_of(nid))
-        self._tag(nid)
-        if tree.is_val_ref(nid) or (tree.is_ref(nid) and not tree.is_container(nid)):
+        if kind & _TAGS:
+            self._refuse_tag(nid, kind)
+        if kind & ryml.VALREF:
             name = bytes(tree.val_ref(nid)).decode()
             if name not in self._anchors:
                 raise InputError(self._file, f"alias *{name} refers to no anchor before it",
@@ -160,9 +170,9 @@ class YamlDocument:
             value, size = self._anchors[name]
             self._spend(size, nid)
             return value, size
-        if tree.is_map(nid):
+        if kind & ryml.MAP:
             value, size = self._mapping(nid, path, depth)
-        elif tree.is_seq(nid):
+        elif kind & ryml.SEQ:
             items: list[Any] = []
             size = 1
             for index, child in enumerate(ryml.children(tree, nid)):
@@ -171,9 +181,9 @@ class YamlDocument:
                 size += child_size
             value = items
         else:
-            value, size = self._scalar(nid), 1
+            value, size = self._scalar(nid, kind), 1
         self._spend(1, nid)
-        if tree.has_val_anchor(nid):
+        if kind & ryml.VALANCH:
             self._anchors[bytes(tree.val_anchor(nid)).decode()] = (value, size)
         return value, size
 
@@ -183,16 +193,17 @@ class YamlDocument:
         merged: dict[str, Any] = {}
         size = 1
         for child in ryml.children(tree, nid):
-            if tree.is_key_ref(child):
+            kind = tree.type(child)
+            if kind & ryml.KEYREF:
                 raise InputError(self._file, "an alias cannot be a mapping key",
                                  *self._line_col_of(child))
-            key_view = tree.key(child)
-            raw_key = bytes(key_view).decode()
-            key = raw_key if tree.is_key_quoted(child) else resolve_plain(raw_key)
+            raw_key = bytes(tree.key(child)).decode()
+            quoted_key = bool(kind & ryml.KEYQUO)
+            key = raw_key if quoted_key else resolve_plain(raw_key)
             key = "" if key is None else str(key) if not isinstance(key, str) else key
             value, child_size = self._node(child, (*path, key), depth + 1)
             size += child_size
-            if key == "<<" and not tree.is_key_quoted(child):
+            if key == "<<" and not quoted_key:
                 for source in value if isinstance(value, list) else [value]:
                     if isinstance(source, dict):
                         merged.update({k: v for k, v in source.items() if k not in merged})
@@ -204,15 +215,14 @@ class YamlDocument:
             result.setdefault(key, value)
         return result, size
 
-    def _scalar(self, nid: int) -> Any:
+    def _scalar(self, nid: int, kind: int) -> Any:
         tree = self._tree
-        if not tree.has_val(nid) or tree.val_is_null(nid):
+        if not kind & ryml.VAL or kind & ryml.VALNIL:
             return None
         text = bytes(tree.val(nid)).decode()
-        if tree.is_val_quoted(nid) or tree.is_val_literal(nid) or tree.is_val_folded(nid):
+        if kind & ryml.VALQUO:
             return text
-        if tree.has_val_tag(nid) and bytes(tree.val_tag(nid)).decode() in (
-                "!!str", "tag:yaml.org,2002:str"):
+        if kind & ryml.VALTAG and bytes(tree.val_tag(nid)).decode() in _STR_TAGS:
             return text
         return resolve_plain(text)
 

@@ -13,11 +13,16 @@ _PATTERNS = [
 ]
 
 
+_HINT = re.compile(r"[xX\[<]|change|todo|fixme|tbd", re.IGNORECASE)
+
+
 def is_placeholder(value: object) -> bool:
     """True for a string that is a placeholder, not a value (`10.1.1.1` is a value)."""
     if not isinstance(value, str):
         return False
     text = value.strip()
+    if not _HINT.search(text):
+        return False
     for index, pattern in enumerate(_PATTERNS):
         if pattern.match(text):
             return index not in (0, 1) or "x" in text.lower()

@@ -9,6 +9,7 @@ carry plain plural names. Every model forbids unknown keys: a typo is a finding
 from __future__ import annotations
 
 import typing
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -138,7 +139,7 @@ class Host(Element):
     nics: list[str] = Field(default_factory=list)
     hosttags: list[str] | str | None = None
 
-    @property
+    @cached_property
     def address(self) -> netaddr.IPAddress | None:
         """The management address: `ipaddress`, else the host part of `url` if it is an IP."""
         if self.ipaddress is not None:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
-from netplan_cs.load.walk import scalars
 from netplan_cs.model.placeholders import is_placeholder
 from netplan_cs.model.secrets import MASK, is_secret_key
 
@@ -18,7 +17,7 @@ NEEDS_PLAN = False
 
 
 def check(ctx: Any) -> Iterator[Finding]:
-    for path, value in scalars(ctx.document.source.data):
+    for path, value in ctx.document.scalars:
         if is_placeholder(value):
             shown = MASK if is_secret_key(path[-1] if path else None) else value
             yield Finding(path, f"`{path[-1]}` is the placeholder {shown!r}, not a real value",

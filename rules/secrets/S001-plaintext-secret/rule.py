@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
-from netplan_cs.load.walk import scalars
 from netplan_cs.model.secrets import holds_clear_secret
 
 ID = "S001"
@@ -17,7 +16,7 @@ NEEDS_PLAN = False
 
 
 def check(ctx: Any) -> Iterator[Finding]:
-    for path, value in scalars(ctx.document.source.data):
+    for path, value in ctx.document.scalars:
         if path and holds_clear_secret(path[-1], value):
             yield Finding(path, f"`{path[-1]}` holds a secret in clear (shown as ***); anyone "
                           "who can read the plan or its CI logs can read it",
