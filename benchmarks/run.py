@@ -1,0 +1,134 @@
+"""netplan-cs benchmarks: whole-process timings printed as ratios measured in the same run.
+
+    python benchmarks/run.py [--runs 5] [--quick]
+
+Each figure is the median of several runs of a fresh process, compared with a floor
+measured the same way on the same machine a moment before, so machine noise cancels
+out. Targets (issue "Performance"):
+
+  lint / json.load floor at 40,000 address items   <= 4x (Marvin JSON), <= 6x (YAML)
+  growth 4,000 -> 40,000 items (start-up removed)   <= 12x  (n log n, not n^2)
+  all-pairs netaddr overlap check / our sweep        >= 50x at 5,000 ranges
+  netplan-cs --version / import of the libraries    <= 1.3x
+  3,000 identical ranges in one zone                 seconds, <= 1 finding per range
+  peak memory at 40,000 items                        < 500 MB
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.generate import adversarial_plan, native_plan, write_plan  # noqa: E402
+
+PYTHON = sys.executable
+CLI = [PYTHON, "-m", "netplan_cs"]
+
+
+def timed(command: list[str], runs: int) -> float:
+    """Median wall time of `command` in fresh processes."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False, cwd=HERE.parent)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def peak_memory_mb(command: list[str]) -> float:
+    """Peak resident memory of one run of `command` (its own child process)."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], "
+            "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PYTHON, "-c", code, *command], capture_output=True, text=True,
+                         check=True, cwd=HERE.parent)
+    return int(out.stdout.strip()) / 1024
+
+
+def in_process(function: Callable[[], object], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def row(label: str, value: float, target: str, ok: bool, detail: str = "") -> None:
+    mark = "ok  " if ok else "MISS"
+    print(f"{mark} {label:<58} {value:>8.2f}  target {target:<8} {detail}")
+
+
+def scale_plans(folder: Path, pods: int) -> tuple[Path, Path, Path]:
+    """The plan at a scale: native YAML, Marvin .cfg, and the native plan as JSON (floor)."""
+    plan = native_plan(10, pods, 9, 10, 5)
+    base = folder / f"plan-{pods}"
+    write_plan(plan, base)
+    floor = base.with_suffix(".json")
+    floor.write_text(json.dumps(plan), encoding="utf-8")
+    return base.with_suffix(".yaml"), base.with_suffix(".cfg"), floor
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    runs = args.runs
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"{runs} runs per figure (median)\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        yaml_40k, cfg_40k, json_40k = scale_plans(folder, 400)
+        yaml_4k, cfg_4k, _ = scale_plans(folder, 40)
+
+        floor_cfg = timed([PYTHON, "-c", "import json,sys; json.load(open(sys.argv[1]))",
+                           str(cfg_40k)], runs)
+        floor_json = timed([PYTHON, "-c", "import json,sys; json.load(open(sys.argv[1]))",
+                            str(json_40k)], runs)
+        lint_cfg = timed([*CLI, "lint", str(cfg_40k)], runs)
+        lint_yaml = timed([*CLI, "lint", str(yaml_40k)], runs)
+        row("lint Marvin JSON 40k items / json.load floor", lint_cfg / floor_cfg, "<= 4x",
+            lint_cfg / floor_cfg <= 4, f"({lint_cfg:.2f}s vs {floor_cfg:.2f}s)")
+        row("lint native YAML 40k items / json.load floor", lint_yaml / floor_json, "<= 6x",
+            lint_yaml / floor_json <= 6, f"({lint_yaml:.2f}s vs {floor_json:.2f}s)")
+
+        startup = timed([*CLI, "--version"], runs)
+        lint_4k = timed([*CLI, "lint", str(cfg_4k)], runs)
+        growth = (lint_cfg - startup) / max(lint_4k - startup, 1e-3)
+        row("growth 4,000 -> 40,000 items (start-up subtracted)", growth, "<= 12x",
+            growth <= 12, f"({lint_4k:.2f}s -> {lint_cfg:.2f}s, start-up {startup:.2f}s)")
+
+        libraries = timed([PYTHON, "-c", "import pydantic, typer, netaddr, tabulate"], runs)
+        row("start-up: --version / import of the libraries", startup / libraries, "<= 1.3x",
+            startup / libraries <= 1.3, f"({startup:.3f}s vs {libraries:.3f}s)")
+
+        identical = folder / "identical"
+        write_plan(adversarial_plan(3000, nested=False), identical)
+        start = time.perf_counter()
+        result = subprocess.run([*CLI, "lint", "--format", "json", str(identical) + ".yaml"],
+                                capture_output=True, text=True, check=False, cwd=HERE.parent)
+        elapsed = time.perf_counter() - start
+        findings = json.loads(result.stdout)["findings"] if result.stdout else []
+        per_range = len(findings) / 3000
+        row("3,000 identical ranges: seconds", elapsed, "seconds", elapsed < 10,
+            f"({len(findings)} findings, {per_range:.2f} per range)")
+
+        memory = peak_memory_mb([*CLI, "lint", str(yaml_40k)])
+        row("peak memory at 40,000 items, MB", memory, "< 500", memory < 500)
+
+
+if __name__ == "__main__":
+    main()
