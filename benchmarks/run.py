@@ -92,7 +92,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         yaml_40k, cfg_40k, json_40k = scale_plans(folder, 400)
-        yaml_4k, cfg_4k, _ = scale_plans(folder, 40)
+        _, cfg_4k, _ = scale_plans(folder, 40)
 
         floor_cfg = timed([PYTHON, "-c", "import json,sys; json.load(open(sys.argv[1]))",
                            str(cfg_40k)], runs)
