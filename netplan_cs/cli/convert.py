@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from netplan_cs.cli.common import fail
-from netplan_cs.document import PlanDocument, open_plan
 from netplan_cs.errors import InputError
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.secrets import holds_clear_secret, is_reference, is_secret_key
+
+if TYPE_CHECKING:
+    from netplan_cs.document import PlanDocument
 
 
 def _replace_secrets(node: Any, source: Any, path: DataPath,
@@ -54,6 +56,8 @@ def convert(
     force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
 ) -> None:
     """Write the plan in netplan-cs's native YAML form; secrets become ${VAR} references."""
+    from netplan_cs.document import open_plan
+
     try:
         document = open_plan(plan)
     except InputError as error:

@@ -10,9 +10,6 @@ from typing import Annotated
 import typer
 
 from netplan_cs.cli.common import Exit, fail, report_input_error, split_list
-from netplan_cs.engine.findings import Severity
-from netplan_cs.engine.registry import load_rules, select
-from netplan_cs.engine.run import lint_paths
 from netplan_cs.errors import InputError
 
 
@@ -42,6 +39,10 @@ def lint(
         help="A folder of extra rules laid out like netplan-cs's own rules/.")] = None,
 ) -> None:
     """Check plan files against the rule catalogue; exit 0 clean, 1 findings, 2 bad input."""
+    from netplan_cs.engine.findings import Severity
+    from netplan_cs.engine.registry import load_rules, select
+    from netplan_cs.engine.run import lint_paths
+
     try:
         rules = select(load_rules(rules_dir or []), split_list(select_rules),
                        split_list(ignore_rules))
