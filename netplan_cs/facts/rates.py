@@ -151,6 +151,7 @@ class NicRate:
     effective_mbps: int | None  # None: unlimited
     source: str  # what decided: "offering", "<setting> (<its source>)" or "never throttled"
     via: tuple[str, ...]
+    setting: RateSetting | None = None  # the setting inherited, when the offering's rate is unset
 
     @property
     def unlimited(self) -> bool:
@@ -203,7 +204,7 @@ def _stored_rate(offering: Offering, via: list[str]) -> int | None:
 
 
 def offering_rate(offering: Offering, setting: RateSetting,
-                  via: list[str]) -> tuple[int | None, str]:
+                  via: list[str]) -> tuple[int | None, str, RateSetting | None]:
     """The rate of an offering and where it came from, as ConfigurationManagerImpl computes it.
 
     getNetworkOfferingNetworkRate (network offerings, with `network.throttling.rate` of the
@@ -212,18 +213,16 @@ def offering_rate(offering: Offering, setting: RateSetting,
     setting; then 0 becomes -1, unlimited.
     """
     rate = _stored_rate(offering, via)
-    source = "offering"
-    if rate is None:
-        via.append(setting.describe())
-        rate = setting.value
-        source = f"{setting.name} ({setting.source})" if setting.valid else (
-            f"{setting.name} (default; invalid {setting.source} value)")
-    return _unlimited_if_zero(rate, via), source
+    if rate is not None:
+        return _unlimited_if_zero(rate, via), "offering", None
+    via.append(setting.describe())
+    source = f"{setting.name} ({setting.source})" if setting.valid else (
+        f"{setting.name} (default; invalid {setting.source} value)")
+    return _unlimited_if_zero(setting.value, via), source, setting
 
 
 def _compute_offerings(plan: Plan) -> list[Offering]:
-    declared = [Offering(o.name, "service", o.networkrate, ("offerings", "service", i))
-                for i, o in enumerate(plan.offerings.service)]
+    declared = [o for o in declared_offerings(plan) if o.kind == "service"]
     return declared or [Offering(name, "service", None) for name in DEFAULT_COMPUTE_OFFERINGS]
 
 
@@ -286,26 +285,28 @@ def _zone_rows(plan: Plan, zone: Zone | None, z: int | None,
         vm_note = []
     for offering in _compute_offerings(plan):
         via = list(vm_note)
-        rate, source = offering_rate(offering, vm_setting, via)
-        yield NicRate("user-vm-default", offering, rate, source, tuple(via))
+        rate, source, used = offering_rate(offering, vm_setting, via)
+        yield NicRate("user-vm-default", offering, rate, source, tuple(via), used)
     guests = guest_offerings(plan, zone)
     for offering in guests:
         via = []
-        rate, source = offering_rate(offering, network_setting, via)
-        yield NicRate("user-vm-additional", offering, rate, source, tuple(via))
+        rate, source, used = offering_rate(offering, network_setting, via)
+        yield NicRate("user-vm-additional", offering, rate, source, tuple(via), used)
     router_note = _router_note(plan)
     for offering in guests:
         if offering.guestiptype == "L2":
             continue  # an L2 network has no virtual router
         via = []
-        rate, source = offering_rate(offering, network_setting, via)
-        yield NicRate("router-guest", offering, rate, source, (*via, *router_note))
+        rate, source, used = offering_rate(offering, network_setting, via)
+        yield NicRate("router-guest", offering, rate, source, (*via, *router_note),
+                          used)
     for offering in guests:
         if offering.guestiptype != "Isolated":
             continue  # only isolated networks and VPC tiers give their router a public NIC
         via = ["the public NIC takes the guest network's offering"]
-        rate, source = offering_rate(offering, network_setting, via)
-        yield NicRate("router-public", offering, rate, source, (*via, *router_note))
+        rate, source, used = offering_rate(offering, network_setting, via)
+        yield NicRate("router-public", offering, rate, source, (*via, *router_note),
+                          used)
     for nic, vm_type, default, default_rate, who in (
             ("ssvm", "secondarystoragevm", DEFAULT_SSVM_OFFERING, None, "SSVM"),
             ("cpvm", "consoleproxy", DEFAULT_CPVM_OFFERING, 0, "CPVM")):
@@ -320,22 +321,35 @@ def _zone_rows(plan: Plan, zone: Zone | None, z: int | None,
 
 @dataclass(frozen=True)
 class RateTable:
-    """What `netplan-cs rates` prints: the global settings and one row per NIC class and offering."""
+    """What `netplan-cs rates` prints (the global settings and one row per NIC class and
+    offering), plus the rows of each zone and every throttling setting the plan writes."""
 
     settings: dict[str, RateSetting]
     rows: tuple[NicRate, ...]
+    by_zone: tuple[tuple[NicRate, ...], ...]  # per plan zone, in zone order
+    occurrences: tuple[RateSetting, ...]
+
+
+def declared_offerings(plan: Plan) -> list[Offering]:
+    """Every offering the plan declares, with its path: compute, network, then system."""
+    return [
+        *(Offering(o.name, "service", o.networkrate, ("offerings", "service", i))
+          for i, o in enumerate(plan.offerings.service)),
+        *(_network_offering(o, i) for i, o in enumerate(plan.offerings.network)),
+        *(Offering(o.name, "system", o.networkrate, ("offerings", "system", i))
+          for i, o in enumerate(plan.offerings.system))]
 
 
 def resolve_rates(plan: Plan, overrides: Mapping[str, Any] | None = None) -> RateTable:
     """Every NIC class's effective rate; rows equal across zones are listed once, and rows that
     differ (a zone-scoped network.throttling.rate) say which zone's value they used."""
-    zones: list[tuple[Zone | None, int | None]] = list(
-        zip(plan.zones, range(len(plan.zones)), strict=True)) or [(None, None)]
+    by_zone = tuple(tuple(_zone_rows(plan, zone, z, overrides))
+                    for z, zone in enumerate(plan.zones))
     rows: dict[NicRate, None] = {}
-    for zone, z in zones:
-        for row in _zone_rows(plan, zone, z, overrides):
+    for zone_rows in by_zone or (tuple(_zone_rows(plan, None, None, overrides)),):
+        for row in zone_rows:
             rows.setdefault(row)
     order = {nic: i for i, nic in enumerate(NIC_CLASSES)}
     ordered = sorted(rows, key=lambda row: order[row.nic])  # stable: offering order kept
     settings = {name: global_setting(plan, name, overrides) for name in RATE_SETTINGS}
-    return RateTable(settings, tuple(ordered))
+    return RateTable(settings, tuple(ordered), by_zone, tuple(setting_occurrences(plan)))
