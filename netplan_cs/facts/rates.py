@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import NetworkOffering, Plan, SystemOffering, Zone
+from netplan_cs.model.plan import Plan, SystemOffering, Zone
 from netplan_cs.model.settings import DEFAULTS
 
 NETWORK_RATE = "network.throttling.rate"
@@ -226,14 +226,9 @@ def _compute_offerings(plan: Plan) -> list[Offering]:
     return declared or [Offering(name, "service", None) for name in DEFAULT_COMPUTE_OFFERINGS]
 
 
-def _network_offering(item: NetworkOffering, i: int) -> Offering:
-    return Offering(item.name, "network", item.networkrate, ("offerings", "network", i),
-                    item.guestiptype)
-
-
 def guest_offerings(plan: Plan, zone: Zone | None) -> list[Offering]:
     """The plan's guest network offerings, or CloudStack's defaults for this kind of zone."""
-    declared = [_network_offering(o, i) for i, o in enumerate(plan.offerings.network)]
+    declared = [o for o in declared_offerings(plan) if o.kind == "network"]
     if declared:
         return declared
     if zone is not None and zone.uses_security_groups:
@@ -335,7 +330,8 @@ def declared_offerings(plan: Plan) -> list[Offering]:
     return [
         *(Offering(o.name, "service", o.networkrate, ("offerings", "service", i))
           for i, o in enumerate(plan.offerings.service)),
-        *(_network_offering(o, i) for i, o in enumerate(plan.offerings.network)),
+        *(Offering(o.name, "network", o.networkrate, ("offerings", "network", i), o.guestiptype)
+          for i, o in enumerate(plan.offerings.network)),
         *(Offering(o.name, "system", o.networkrate, ("offerings", "system", i))
           for i, o in enumerate(plan.offerings.system))]
 
