@@ -6,9 +6,17 @@ rule already did, and a command that does not need it never computes it.
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from netplan_cs.facts.rates import RateTable, resolve_rates
 from netplan_cs.model.plan import Plan
 
 
 class Facts:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
+
+    @cached_property
+    def rates(self) -> RateTable:
+        """The effective throttle rate of every NIC class (facts/rates.py)."""
+        return resolve_rates(self.plan)

@@ -1,0 +1,63 @@
+"""`netplan-cs rates PLAN`: the effective throttle rate of every NIC class, and why."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from netplan_cs.cli.common import fail
+from netplan_cs.document import open_plan
+from netplan_cs.errors import InputError
+from netplan_cs.facts.rates import RATE_SETTINGS, parse_rate_setting, resolve_rates
+
+
+class RatesFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def parse_overrides(values: list[str] | None) -> dict[str, int]:
+    """`--set vm.network.throttling.rate=500` -> {"vm.network.throttling.rate": 500}."""
+    overrides: dict[str, int] = {}
+    for item in values or []:
+        name, equals, text = item.partition("=")
+        name = name.strip()
+        if not equals or name not in RATE_SETTINGS:
+            raise InputError("<command line>", f"--set {item!r}: expected NAME=VALUE with NAME "
+                             f"one of {', '.join(RATE_SETTINGS)}")
+        value = parse_rate_setting(text)
+        if value is None:
+            raise InputError("<command line>", f"--set {item!r}: {name} must be a "
+                             "non-negative integer (Mb/s; 0 = unlimited)")
+        overrides[name] = value
+    return overrides
+
+
+def rates(
+    plan: Annotated[Path, typer.Argument(help="A plan file: native YAML or Marvin .cfg.")],
+    set_values: Annotated[list[str] | None, typer.Option(
+        "--set", help="What-if: override a global setting, e.g. "
+        "--set vm.network.throttling.rate=500 (repeatable).")] = None,
+    output_format: Annotated[RatesFormat, typer.Option("--format", "-f",
+                                                       help="Output format.")] = RatesFormat.text,
+) -> None:
+    """Show the effective network rate (Mb/s) of every NIC class and the chain behind it."""
+    try:
+        overrides = parse_overrides(set_values)
+        document = open_plan(plan)
+    except InputError as error:
+        raise fail(error) from None
+    if document.plan is None:
+        problem = document.problems[0]
+        where = document.locate(problem.path)
+        raise fail(InputError(document.file, f"{problem.message} (run `netplan-cs lint` for "
+                              "every problem)", where.line, where.column))
+    from netplan_cs.output.rates import render_json, render_text
+
+    table = resolve_rates(document.plan, overrides)
+    render = render_json if output_format is RatesFormat.json else render_text
+    sys.stdout.write(render(table))
