@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from netplan_cs.errors import InputError
+
+if TYPE_CHECKING:
+    from netplan_cs.document import PlanDocument
+    from netplan_cs.model.plan import Plan
 
 
 class Exit(IntEnum):
@@ -23,6 +30,30 @@ def split_list(values: list[str] | None) -> list[str]:
 
 def report_input_error(error: InputError) -> None:
     print(str(error), file=sys.stderr)
+
+
+@dataclass
+class ModelledPlan:
+    """A plan document whose model could be built (`plan` is never None)."""
+
+    document: PlanDocument
+    plan: Plan
+
+
+def open_modelled_plan(path: Path) -> ModelledPlan:
+    """Open a plan for a command that computes from it; exit 2 if it cannot be modelled."""
+    from netplan_cs.document import open_plan
+
+    try:
+        document = open_plan(path)
+    except InputError as error:
+        raise fail(error) from None
+    if document.plan is None:
+        problem = document.problems[0]
+        where = document.locate(problem.path)
+        raise fail(InputError(document.file, f"{problem.message} (run `netplan-cs lint` for "
+                              "every problem)", where.line, where.column))
+    return ModelledPlan(document, document.plan)
 
 
 def fail(error: InputError) -> typer.Exit:

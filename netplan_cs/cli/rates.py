@@ -9,10 +9,8 @@ from typing import Annotated
 
 import typer
 
-from netplan_cs.cli.common import fail
-from netplan_cs.document import open_plan
+from netplan_cs.cli.common import fail, open_modelled_plan
 from netplan_cs.errors import InputError
-from netplan_cs.facts.rates import RATE_SETTINGS, parse_rate_setting, resolve_rates
 
 
 class RatesFormat(StrEnum):
@@ -22,6 +20,8 @@ class RatesFormat(StrEnum):
 
 def parse_overrides(values: list[str] | None) -> dict[str, int]:
     """`--set vm.network.throttling.rate=500` -> {"vm.network.throttling.rate": 500}."""
+    from netplan_cs.facts.rates import RATE_SETTINGS, parse_rate_setting
+
     overrides: dict[str, int] = {}
     for item in values or []:
         name, equals, text = item.partition("=")
@@ -46,18 +46,13 @@ def rates(
                                                        help="Output format.")] = RatesFormat.text,
 ) -> None:
     """Show the effective network rate (Mb/s) of every NIC class and the chain behind it."""
-    try:
-        overrides = parse_overrides(set_values)
-        document = open_plan(plan)
-    except InputError as error:
-        raise fail(error) from None
-    if document.plan is None:
-        problem = document.problems[0]
-        where = document.locate(problem.path)
-        raise fail(InputError(document.file, f"{problem.message} (run `netplan-cs lint` for "
-                              "every problem)", where.line, where.column))
+    from netplan_cs.facts.rates import resolve_rates
     from netplan_cs.output.rates import render_json, render_text
 
-    table = resolve_rates(document.plan, overrides)
+    try:
+        overrides = parse_overrides(set_values)
+    except InputError as error:
+        raise fail(error) from None
+    table = resolve_rates(open_modelled_plan(plan).plan, overrides)
     render = render_json if output_format is RatesFormat.json else render_text
     sys.stdout.write(render(table))
