@@ -6,9 +6,23 @@ rule already did, and a command that does not need it never computes it.
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from netplan_cs.facts.management import ManagementSettings, build_management
+from netplan_cs.facts.vlans import VlanIndex, build_vlan_index
 from netplan_cs.model.plan import Plan
 
 
 class Facts:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
+
+    @cached_property
+    def vlans(self) -> VlanIndex:
+        """Every VLAN/VNI in use per zone, with owners and cross-group overlaps."""
+        return build_vlan_index(self.plan)
+
+    @cached_property
+    def management(self) -> ManagementSettings:
+        """The `host` and `management.network.cidr` settings, parsed."""
+        return build_management(self.plan)
