@@ -15,7 +15,7 @@ shared networks on one VLAN are normal, so those pairs are never produced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import netaddr
@@ -214,3 +214,27 @@ def build_vlan_index(plan: Plan) -> VlanIndex:
         uses = list(_zone_uses(z, zone))
         zones.append(ZoneVlans(z, uses, sweep(uses)))
     return VlanIndex(zones)
+
+
+def partners(pairs: Iterable[tuple[VlanUse, VlanUse]],
+             pick: Callable[[VlanUse, VlanUse], tuple[VlanUse, VlanUse] | None],
+             ) -> dict[VlanUse, list[VlanUse]]:
+    """Overlaps grouped by the use a rule reports on, so each is reported once.
+
+    `pick(a, b)` returns (reported, other) for a pair the rule cares about, or None.
+    """
+    grouped: dict[VlanUse, list[VlanUse]] = {}
+    for a, b in pairs:
+        chosen = pick(a, b)
+        if chosen is not None:
+            grouped.setdefault(chosen[0], []).append(chosen[1])
+    return grouped
+
+
+def listing(uses: list[VlanUse], shown: int = 3) -> str:
+    """`A, B and C` or `A, B, C and 4 more`: the first few others of an overlap."""
+    names = [use.owner for use in uses[:shown]]
+    rest = len(uses) - len(names)
+    if rest:
+        return ", ".join(names) + f" and {rest} more"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
