@@ -20,9 +20,9 @@ def check(ctx: Any) -> Iterator[Finding]:
         address = server.ipaddress
         if address.is_loopback() or any(address in network for network in reach):
             continue  # loopback: the address a test client used, not one hosts reach
+        label = f"{server.name} ({address})" if server.name else str(address)
         yield Finding(("management_servers", i, "ipaddress"),
-                      f"management server {server.name or address} ({address}) is in no pod "
-                      "CIDR and in no routed prefix: hosts and system VMs must reach it on port "
-                      "8250",
+                      f"management server {label} is in no pod CIDR and in no routed prefix: "
+                      "hosts and system VMs must reach it on port 8250",
                       suggestion="declare the routed path in `routed_prefixes`, or place the "
                       "server in a pod's management subnet")

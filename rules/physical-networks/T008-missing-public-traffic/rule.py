@@ -16,8 +16,8 @@ SUMMARY = ("an advanced zone without security groups has no public traffic, or n
 
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):
-        if zone.uses_security_groups:
-            continue
+        if zone.uses_security_groups or ctx.schema_problem_under(("zones", z)):
+            continue  # an invalid range or network was dropped: P001 reports it
         carrier = next(((n, t) for n, network in enumerate(zone.physical_networks)
                         for t, traffic in enumerate(network.traffic_types)
                         if traffic.traffictype == "Public"), None)
