@@ -15,6 +15,7 @@ from netplan_cs.facts.vlans import (
     GUEST_RANGE,
     MANAGEMENT_RANGE,
     POD,
+    POD_GUEST,
     PUBLIC,
     SHARED,
     STORAGE,
@@ -58,6 +59,7 @@ TWO_NETWORKS = _zone(
                      {"name": "s2", "vlan": 5500, "physical_network": "tenants"}],
     pods=[{"name": "pod1", "gateway": "10.0.0.1", "netmask": "255.255.255.0", "vlan": 30,
            "management_ranges": [{"startip": "10.0.0.200", "endip": "10.0.0.210", "vlan": 31}],
+           "guest_ranges": [{"startip": "10.9.0.50", "endip": "10.9.0.60", "vlan": 310}],
            "storage_ranges": [{"gateway": "10.0.8.1", "netmask": "255.255.255.0",
                                "startip": "10.0.8.10", "endip": "10.0.8.20", "vlan": 150}]}],
 )
@@ -80,6 +82,7 @@ def test_every_use_has_its_owner_and_physical_network() -> None:
     # a shared network without `physical_network` lands on the untagged guest network
     assert [(u.network, u.start) for u in uses[SHARED]] == [(2, 310), (1, 5500)]
     assert [(u.network, u.start) for u in uses[POD]] == [(0, 30)]
+    assert [(u.network, u.start) for u in uses[POD_GUEST]] == [(2, 310)]
     assert [(u.network, u.start) for u in uses[MANAGEMENT_RANGE]] == [(0, 31)]
     # no Storage traffic: storage rides the Management network
     assert [(u.network, u.start, str(u.subnet)) for u in uses[STORAGE]] == [
@@ -110,6 +113,9 @@ def test_overlaps_are_between_groups_only() -> None:
                    "storage range 10.0.8.10-10.0.8.20 of pod pod1")),
         frozenset(("guest VLAN range 300-399 of physical network untagged-guest",
                    "shared network s1")),
+        # the pod guest range shares VLAN 310 with s1: one traffic type, no pair
+        frozenset(("guest VLAN range 300-399 of physical network untagged-guest",
+                   "guest range 10.9.0.50-10.9.0.60 of pod pod1")),
         frozenset(("guest VLAN range 5000-5999 of physical network tenants",
                    "shared network s2")),
     }

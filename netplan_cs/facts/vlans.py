@@ -4,7 +4,8 @@ Each use belongs to the physical network that carries it, as CloudStack decides:
 a guest range to its own physical network, a public range to the one with
 Public traffic, a shared network to its `physical_network` (else the zone's
 default guest physical network), pod and management-range VLANs to the one with
-Management traffic, storage ranges to the one with Storage traffic (else
+Management traffic, pod guest ranges (basic and security-group zones) to the
+default guest network, storage ranges to the one with Storage traffic (else
 Management's, where CloudStack puts storage traffic when none is declared).
 
 Overlaps are found by one sort and sweep over interval endpoints, per zone.
@@ -26,6 +27,7 @@ from netplan_cs.model.plan import PhysicalNetwork, Plan, Zone
 GUEST_RANGE = "guest range"
 PUBLIC = "public range"
 SHARED = "shared network"
+POD_GUEST = "pod guest range"
 POD = "pod"
 MANAGEMENT_RANGE = "management range"
 STORAGE = "storage range"
@@ -48,7 +50,7 @@ class VlanUse:
     network: int | None  # index of the owning physical network in the zone, if any
     start: int
     end: int
-    kind: str  # GUEST_RANGE, PUBLIC, SHARED, POD, MANAGEMENT_RANGE, STORAGE, TRAFFIC_VLAN
+    kind: str  # GUEST_RANGE, PUBLIC, SHARED, POD_GUEST, POD, MANAGEMENT_RANGE, STORAGE...
     traffic: str  # Guest, Public, Management or Storage
     owner: str  # e.g. "public range 10.1.1.2-10.1.1.20"
     path: DataPath
@@ -169,6 +171,11 @@ def _zone_uses(z: int, zone: Zone) -> Iterator[VlanUse]:
                              f"management range {reserved.startip}-"
                              f"{reserved.endip or reserved.startip} of pod {pod.name}",
                              (*pod_path, "management_ranges", m, "vlan"), pod.cidr)
+        for g, guest_range in enumerate(pod.guest_ranges):
+            yield from point(guest_range.vlan, guest, POD_GUEST, "Guest",
+                             f"guest range {guest_range.startip}-{guest_range.last} of pod "
+                             f"{pod.name}", (*pod_path, "guest_ranges", g, "vlan"),
+                             guest_range.subnet)
         for s, storage_range in enumerate(pod.storage_ranges):
             yield from point(storage_range.vlan, storage, STORAGE, "Storage",
                              f"storage range {storage_range.startip}-{storage_range.last} of pod "
