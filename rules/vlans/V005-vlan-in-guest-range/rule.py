@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding, Related, Severity
-from netplan_cs.facts.vlans import GUEST_RANGE, PUBLIC, SHARED, VlanUse, listing, partners
+from netplan_cs.facts.vlans import (
+    GUEST_RANGE,
+    POD_GUEST,
+    PUBLIC,
+    SHARED,
+    VlanUse,
+    listing,
+    partners,
+)
 
 ID = "V005"
 NAME = "vlan-in-guest-range"
@@ -15,7 +23,7 @@ SUMMARY = ("a public, shared-network, storage or management VLAN lies inside a d
            "VLAN range (error on the same physical network, warning on another)")
 
 # the kinds whose creation CloudStack refuses (createVlanIpRange, createNetwork: findVnet)
-CHECKED = (PUBLIC, SHARED)
+CHECKED = (PUBLIC, SHARED, POD_GUEST)
 
 
 def _pick(a: VlanUse, b: VlanUse) -> tuple[VlanUse, VlanUse] | None:
