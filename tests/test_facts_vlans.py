@@ -91,6 +91,12 @@ def test_every_use_has_its_owner_and_physical_network() -> None:
         (0, 20, ("zones", 0, "physical_networks", 0, "traffic_types", 0, "vlan"))]
 
 
+def test_uses_per_physical_network() -> None:
+    zone_vlans = Facts(_plan({"zones": [TWO_NETWORKS]})).vlans.zones[0]
+    assert [u.text for u in zone_vlans.network_uses(1)] == ["5000-5999", "5500"]
+    assert [u.text for u in zone_vlans.network_uses(2)] == ["300-399", "310", "310"]
+
+
 def test_storage_traffic_network_wins_over_management() -> None:
     zone = _zone(physical_networks=[
         {"name": "a", "traffic_types": [{"traffictype": "management"}]},

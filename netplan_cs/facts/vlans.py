@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import netaddr
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import PhysicalNetwork, Plan, Zone
+from netplan_cs.model.plan import Plan, Zone
 
 GUEST_RANGE = "guest range"
 PUBLIC = "public range"
@@ -81,6 +81,7 @@ class ZoneVlans:
     overlaps: list[tuple[VlanUse, VlanUse]] = field(default_factory=list)
 
     def network_uses(self, network: int) -> list[VlanUse]:
+        """The uses one physical network carries (what its switch ports must trunk)."""
         return [use for use in self.uses if use.network == network]
 
 
@@ -207,12 +208,6 @@ def sweep(uses: Iterable[VlanUse]) -> list[tuple[VlanUse, VlanUse]]:
                 pairs.extend((other, use) for other in members.values())
         open_by_group.setdefault(group, {})[order] = use
     return pairs
-
-
-def network_of(plan: Plan, use: VlanUse) -> PhysicalNetwork | None:
-    if use.network is None:
-        return None
-    return plan.zones[use.zone].physical_networks[use.network]
 
 
 def build_vlan_index(plan: Plan) -> VlanIndex:
