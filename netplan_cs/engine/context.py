@@ -30,9 +30,10 @@ class RuleContext:
         return self.facts_holder
 
     def schema_problem_under(self, path: DataPath) -> bool:
-        """Whether P001/P002 reported a problem at or under `path`.
+        """Whether P001 reported an invalid value at or under `path`.
 
         An invalid element is dropped from the model, so a rule that would report its
         absence ("no public range") checks here first instead of raising a false alarm.
         """
-        return any(problem.path[:len(path)] == path for problem in self.document.problems)
+        return any(problem.kind == "schema" and problem.path[:len(path)] == path
+                   for problem in self.document.problems)
