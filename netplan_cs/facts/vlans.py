@@ -233,7 +233,10 @@ def partners(pairs: Iterable[tuple[VlanUse, VlanUse]],
     return grouped
 
 
-def listing(uses: list[VlanUse], shown: int = 3) -> str:
+SHOWN = 3  # how many others of an overlap a finding names (and links as related)
+
+
+def listing(uses: list[VlanUse], shown: int = SHOWN) -> str:
     """`A, B and C` or `A, B, C and 4 more`: the first few others of an overlap."""
     names = [use.owner for use in uses[:shown]]
     rest = len(uses) - len(names)

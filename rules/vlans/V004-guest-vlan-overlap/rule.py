@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding, Related, Severity
-from netplan_cs.facts.vlans import GUEST_RANGE, VlanUse, listing, partners
+from netplan_cs.facts.vlans import GUEST_RANGE, SHOWN, VlanUse, listing, partners
 
 ID = "V004"
 NAME = "guest-vlan-overlap"
@@ -39,6 +39,6 @@ def check(ctx: Any) -> Iterator[Finding]:
                            "same VLAN IDs on two physical networks work only if they are "
                            "separate L2 domains (switches)")
             yield Finding(use.path, message,
-                          related=tuple(Related(o.path, o.owner) for o in others),
+                          related=tuple(Related(o.path, o.owner) for o in others[:SHOWN]),
                           suggestion="give each physical network its own numerical VLAN range",
                           severity=Severity.ERROR if vxlan else None)

@@ -11,6 +11,7 @@ from netplan_cs.facts.vlans import (
     POD_GUEST,
     PUBLIC,
     SHARED,
+    SHOWN,
     VlanUse,
     listing,
     partners,
@@ -53,6 +54,6 @@ def check(ctx: Any) -> Iterator[Finding]:
                            "another physical network than the one carrying it: a guest network "
                            "may get the same VLAN unless the two are separate L2 domains")
             yield Finding(use.path, message,
-                          related=tuple(Related(r.path, r.owner) for r in ranges),
+                          related=tuple(Related(r.path, r.owner) for r in ranges[:SHOWN]),
                           suggestion="move the VLAN outside the guest range, or shrink the range",
                           severity=None if same else Severity.WARNING)

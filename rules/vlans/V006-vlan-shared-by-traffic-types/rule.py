@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding, Related
-from netplan_cs.facts.vlans import GUEST_RANGE, VlanUse, listing, partners
+from netplan_cs.facts.vlans import GUEST_RANGE, SHOWN, VlanUse, listing, partners
 
 ID = "V006"
 NAME = "vlan-shared-by-traffic-types"
@@ -33,5 +33,5 @@ def check(ctx: Any) -> Iterator[Finding]:
                           f"({others[0].traffic} traffic, {others[0].subnet}): two subnets and "
                           "two traffic types on one L2 segment",
                           related=tuple(Related(o.path, f"{o.owner} ({o.traffic}, {o.subnet})")
-                                        for o in others),
+                                        for o in others[:SHOWN]),
                           suggestion="give each traffic type its own VLAN")
