@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from netplan_cs.facts.management import ManagementSettings, build_management
 from netplan_cs.facts.rates import RateTable, resolve_rates
+from netplan_cs.facts.vlans import VlanIndex, build_vlan_index
 from netplan_cs.model.plan import Plan
 
 
@@ -20,3 +22,13 @@ class Facts:
     def rates(self) -> RateTable:
         """The effective throttle rate of every NIC class (facts/rates.py)."""
         return resolve_rates(self.plan)
+
+    @cached_property
+    def vlans(self) -> VlanIndex:
+        """Every VLAN/VNI in use per zone, with owners and cross-group overlaps."""
+        return build_vlan_index(self.plan)
+
+    @cached_property
+    def management(self) -> ManagementSettings:
+        """The `host` and `management.network.cidr` settings, parsed."""
+        return build_management(self.plan)

@@ -24,4 +24,5 @@ DEFAULTS: dict[str, Any] = {
     "system.vm.public.ip.reservation.mode.strictness": False,
     "system.vm.management.ip.reservation.mode.strictness": False,
     "vmware.management.portgroup": "Management Network",
+    "vr.private.interface.max.mtu": 1500,
 }

@@ -1,0 +1,61 @@
+"""The management-server settings, parsed once: `host` and `management.network.cidr`.
+
+Both are free-text global settings (Marvin's `globalConfig` lands in `settings`).
+`host` may list several addresses (agents accept a comma list); the CIDR setting
+may be a comma list, which SSVM/CPVM accept and VMware/Hyper-V routers do not
+(research/cloudstack-rules.md H-05).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import netaddr
+
+from netplan_cs.model.plan import Plan
+from netplan_cs.model.types import parse_cidr, parse_ipv4
+
+HOST = "host"
+MANAGEMENT_CIDR = "management.network.cidr"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ManagementSettings:
+    hosts: tuple[str, ...]  # the entries of `host`, as written
+    host_addresses: tuple[netaddr.IPAddress, ...]  # those that are IPv4 addresses
+    cidrs_text: tuple[str, ...]  # the entries of `management.network.cidr`
+    cidrs: tuple[netaddr.IPNetwork, ...]  # those that are CIDRs
+
+    @property
+    def cidr_set(self) -> bool:
+        return bool(self.cidrs_text)
+
+    def in_management_cidr(self, address: netaddr.IPAddress) -> bool:
+        return any(address in cidr for cidr in self.cidrs)
+
+
+def _entries(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(part.strip() for part in str(value).split(",") if part.strip())
+
+
+def _parsed(entries: tuple[str, ...], parse: Callable[[str], T]) -> tuple[T, ...]:
+    """The entries `parse` accepts; the others are not addresses to check against."""
+    out: list[T] = []
+    for entry in entries:
+        try:
+            out.append(parse(entry))
+        except ValueError:
+            continue
+    return tuple(out)
+
+
+def build_management(plan: Plan) -> ManagementSettings:
+    hosts = _entries(plan.setting(HOST))
+    cidrs = _entries(plan.setting(MANAGEMENT_CIDR))
+    return ManagementSettings(hosts, _parsed(hosts, parse_ipv4), cidrs,
+                              tuple(c.cidr for c in _parsed(cidrs, parse_cidr)))

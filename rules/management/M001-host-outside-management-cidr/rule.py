@@ -1,0 +1,32 @@
+"""M001 host-outside-management-cidr: `host` is not inside `management.network.cidr`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from netplan_cs.engine.findings import Finding, Related
+from netplan_cs.facts.management import HOST, MANAGEMENT_CIDR
+
+ID = "M001"
+NAME = "host-outside-management-cidr"
+SEVERITY = "error"
+SUMMARY = "the global setting `host` is not inside `management.network.cidr`"
+
+
+def check(ctx: Any) -> Iterator[Finding]:
+    settings = ctx.facts.management
+    if not settings.cidrs:
+        return
+    cidrs = ", ".join(settings.cidrs_text)
+    for address in settings.host_addresses:
+        if settings.in_management_cidr(address):
+            continue
+        yield Finding(("settings", HOST),
+                      f"host {address} is outside management.network.cidr {cidrs}: system VMs "
+                      "route only management.network.cidr through the pod gateway, so they "
+                      "cannot reach the management server on port 8250",
+                      related=(Related(("settings", MANAGEMENT_CIDR),
+                                       f"management.network.cidr {cidrs}"),),
+                      suggestion="make management.network.cidr cover the management server's "
+                      "address (or set host to an address inside it)")

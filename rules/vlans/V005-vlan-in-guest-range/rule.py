@@ -1,0 +1,59 @@
+"""V005 vlan-in-guest-range: an explicit VLAN inside a dynamic guest VLAN range."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from netplan_cs.engine.findings import Finding, Related, Severity
+from netplan_cs.facts.vlans import (
+    GUEST_RANGE,
+    POD_GUEST,
+    PUBLIC,
+    SHARED,
+    SHOWN,
+    VlanUse,
+    listing,
+    partners,
+)
+
+ID = "V005"
+NAME = "vlan-in-guest-range"
+SEVERITY = "error"
+SUMMARY = ("a public, shared-network, storage or management VLAN lies inside a dynamic guest "
+           "VLAN range (error on the same physical network, warning on another)")
+
+# the kinds whose creation CloudStack refuses (createVlanIpRange, createNetwork: findVnet)
+CHECKED = (PUBLIC, SHARED, POD_GUEST)
+
+
+def _pick(a: VlanUse, b: VlanUse) -> tuple[VlanUse, VlanUse] | None:
+    """Report on the explicit VLAN, against the guest range(s) it falls in."""
+    if (a.kind == GUEST_RANGE) == (b.kind == GUEST_RANGE):
+        return None
+    return (b, a) if a.kind == GUEST_RANGE else (a, b)
+
+
+def check(ctx: Any) -> Iterator[Finding]:
+    for zone_vlans in ctx.facts.vlans.zones:
+        zone = ctx.plan.zones[zone_vlans.zone]
+        for use, ranges in partners(zone_vlans.overlaps, _pick).items():
+            same = [r for r in ranges if r.network == use.network]
+            if same and use.kind in CHECKED:
+                message = (f"{use.owner} uses VLAN {use.text}, inside {listing(same)} "
+                           f"(CloudStack: \"The VLAN tag {use.start} is already being used for "
+                           f"dynamic vlan allocation for the guest network in zone "
+                           f"{zone.name}\")")
+            elif same:
+                message = (f"{use.owner} uses VLAN {use.text}, inside {listing(same)}: "
+                           "CloudStack does not check it, but will hand the same VLAN to a "
+                           f"tenant's guest network, putting it on the {use.traffic.lower()} "
+                           "segment")
+            else:
+                message = (f"{use.owner} uses VLAN {use.text}, inside {listing(ranges)}, "
+                           "another physical network than the one carrying it: a guest network "
+                           "may get the same VLAN unless the two are separate L2 domains")
+            yield Finding(use.path, message,
+                          related=tuple(Related(r.path, r.owner) for r in ranges[:SHOWN]),
+                          suggestion="move the VLAN outside the guest range, or shrink the range",
+                          severity=None if same else Severity.WARNING)
