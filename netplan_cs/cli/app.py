@@ -11,6 +11,7 @@ from netplan_cs import __version__
 from netplan_cs.cli.common import Exit
 from netplan_cs.cli.convert import convert
 from netplan_cs.cli.lint import lint
+from netplan_cs.cli.trunks import trunks
 
 app = typer.Typer(
     name="netplan-cs", no_args_is_help=True, add_completion=False,
@@ -19,6 +20,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]})
 app.command()(lint)
 app.command()(convert)
+app.command()(trunks)
 
 
 def _version(value: bool) -> None:

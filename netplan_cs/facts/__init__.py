@@ -6,9 +6,17 @@ rule already did, and a command that does not need it never computes it.
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from netplan_cs.facts.trunks import TrunkPlan, trunk_plan
 from netplan_cs.model.plan import Plan
 
 
 class Facts:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
+
+    @cached_property
+    def trunks(self) -> TrunkPlan:
+        """VLANs, native traffic, labels and ports of every physical network (`trunks`)."""
+        return trunk_plan(self.plan)
