@@ -91,7 +91,15 @@ class ResolvedLabel:
     """None: CloudStack uses the host's management network (XenServer) or has no default."""
     declared: bool
     origin: str = ""
-    """How an undeclared label was resolved, in words."""
+    """How an undeclared label was resolved: `CloudStack then uses <name> (<origin>)`, or
+    `CloudStack then uses <origin>` when there is no name."""
+
+    @property
+    def fallback(self) -> str:
+        """`CloudStack then uses `cloudbr0` (CloudStack's default)`, for messages."""
+        if self.name is None:
+            return f"CloudStack then uses {self.origin}"
+        return f"CloudStack then uses `{self.name}` ({self.origin})"
 
 
 def _zone_declared(zone: Zone, hypervisor: str) -> dict[str, str]:
@@ -112,13 +120,13 @@ def _kvm_defaults(plan: Plan, zone: Zone) -> dict[str, tuple[str, str]]:
     public = declared.get("Public")
     guest = declared.get("Guest")
     why = {"Management": "the Management label", "Public": "the Public label",
-           "Guest": "the Guest label"}
+           "Guest": "the Guest label"}  # fallback chains of LibvirtServerDiscoverer.find
     if private is None and public is None and guest is None:
         private = plan.setting("kvm.private.network.device", zone) or KVM_DEFAULT_BRIDGE
         public = plan.setting("kvm.public.network.device", zone) or private
         guest = plan.setting("kvm.guest.network.device", zone) or private
-        default = f"CloudStack's default {private}" if private == KVM_DEFAULT_BRIDGE else (
-            "the kvm.*.network.device settings")
+        default = "CloudStack's default" if private == KVM_DEFAULT_BRIDGE else (
+            "from the kvm.*.network.device settings")
         return {kind: (name, default) for kind, name in
                 (("Management", private), ("Public", public), ("Guest", guest))}
     chains = {"Public": ("Guest", "Management"), "Management": ("Public", "Guest"),
@@ -129,7 +137,7 @@ def _kvm_defaults(plan: Plan, zone: Zone) -> dict[str, tuple[str, str]]:
         name, origin = values[kind], ""
         if name is None:
             source = next(other for other in chain if values[other] is not None)
-            name, origin = values[source], f"falls back to {why[source]}"
+            name, origin = values[source], f"taken from {why[source]}"
         assert name is not None
         result[kind] = (name, origin)
     return result
@@ -139,17 +147,22 @@ def _xen_defaults(plan: Plan, zone: Zone) -> dict[str, tuple[str | None, str]]:
     declared = _zone_declared(zone, "XenServer")
     management = declared.get("Management") or plan.setting(
         "xenserver.private.network.device", zone)
+    host_network = "the host's management network (its management PIF)"
     result: dict[str, tuple[str | None, str]] = {
-        "Management": (management, "the host's management interface (its PIF network)")}
+        "Management": (management, "from the xenserver.private.network.device setting"
+                       if management else host_network)}
     guest = declared.get("Guest") or plan.setting("xenserver.guest.network.device", zone)
-    result["Guest"] = ((guest, "") if guest else
-                       (management, "falls back to the management network"))
+    result["Guest"] = ((guest, "taken from the Guest label") if guest else
+                       (management, "taken from the Management label") if management else
+                       (None, host_network))
     public = plan.setting("xenserver.public.network.device", zone)
-    result["Public"] = ((public, "the xenserver.public.network.device setting") if public else
-                        (result["Guest"][0], "falls back to the guest network"))
     storage = plan.setting("xenserver.storage.network.device1", zone)
-    result["Storage"] = ((storage, "the xenserver.storage.network.device1 setting") if storage
-                         else (result["Guest"][0], "falls back to the guest network"))
+    follow_guest = ((result["Guest"][0], "the guest network's") if result["Guest"][0]
+                    else (None, host_network))
+    result["Public"] = ((public, "from the xenserver.public.network.device setting")
+                        if public else follow_guest)
+    result["Storage"] = ((storage, "from the xenserver.storage.network.device1 setting")
+                         if storage else follow_guest)
     return result
 
 
@@ -172,13 +185,13 @@ def resolve_labels(plan: Plan, zone: Zone, pnet: PhysicalNetwork
                 labels[kind] = ResolvedLabel(hypervisor, kind, name, True)
                 continue
             if hypervisor == "KVM" and kind == "Storage":
-                name, origin = defaults["Management"][0], "uses the management bridge"
+                name, origin = defaults["Management"][0], "the management bridge"
             elif hypervisor == "VMware":
-                name, origin = VMWARE_DEFAULT_SWITCH["vmwaresvs"], "CloudStack's default vSwitch0"
+                name, origin = VMWARE_DEFAULT_SWITCH["vmwaresvs"], "CloudStack's default"
             elif kind in defaults:
                 name, origin = defaults[kind]
             else:
-                origin = "CloudStack has no default for it"
+                origin = "nothing: CloudStack has no default for it"
             labels[kind] = ResolvedLabel(hypervisor, kind, name, False, origin)
         result[hypervisor] = labels
     return result
