@@ -157,7 +157,7 @@ def _xen_defaults(plan: Plan, zone: Zone) -> dict[str, tuple[str | None, str]]:
                        (None, host_network))
     public = plan.setting("xenserver.public.network.device", zone)
     storage = plan.setting("xenserver.storage.network.device1", zone)
-    follow_guest = ((result["Guest"][0], "the guest network's") if result["Guest"][0]
+    follow_guest = ((result["Guest"][0], "from the guest network") if result["Guest"][0]
                     else (None, host_network))
     result["Public"] = ((public, "from the xenserver.public.network.device setting")
                         if public else follow_guest)
@@ -191,7 +191,7 @@ def resolve_labels(plan: Plan, zone: Zone, pnet: PhysicalNetwork
             elif kind in defaults:
                 name, origin = defaults[kind]
             else:
-                origin = "nothing: CloudStack has no default for it"
+                origin = "no label at all (CloudStack has no default for this hypervisor)"
             labels[kind] = ResolvedLabel(hypervisor, kind, name, False, origin)
         result[hypervisor] = labels
     return result
