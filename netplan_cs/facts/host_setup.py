@@ -81,8 +81,9 @@ def _xenserver(zone: ZoneTrunks) -> list[str]:
             items.append(f"Network name-label `{name}` on every host of the pool, identical "
                          f"on all hosts, for {_uses(uses)}: `xe network-param-set "
                          f"uuid=<UUID> name-label={name}`")
-    items.append("Management interface untagged on every XenServer host (CloudStack: "
-                 "\"Unsupported configuration. Management network is on a VLAN\")")
+    items.append("Management interface (the private interface, `xenbr0` on a default "
+                 "install) untagged on every XenServer host (CloudStack: \"Unsupported "
+                 "configuration. Management network is on a VLAN\")")
     items.append("Static management IP on every host; identical bonds and cabling on every "
                  "host of a pool")
     if zone.security_groups:
@@ -103,7 +104,7 @@ def _vmware(plan: Plan, zone: Zone, trunks: ZoneTrunks) -> list[str]:
         label = parse_vmware_label(name)
         kind = ("distributed switch" if label.distributed else "standard vSwitch")
         vlan = f", VLAN {label.vlan}" if label.vlan else ""
-        items.append(f"{kind.capitalize()} `{label.switch}` ({label.switch_type}{vlan}) on "
+        items.append(f"{kind[0].upper()}{kind[1:]} `{label.switch}` ({label.switch_type}{vlan}) on "
                      f"every ESXi host, for {_uses(uses)}")
     portgroup = plan.setting("vmware.management.portgroup", zone)
     items.append(f"Management port group `{portgroup}` (setting vmware.management.portgroup) "
