@@ -160,7 +160,9 @@ def _vlan_database(targets: list[_Target], comment: str) -> list[str]:
 
 def render_cisco_ios(trunks: TrunkPlan) -> str:
     targets = _targets(trunks)
-    lines = ["! netplan-cs trunks: Cisco IOS interface configuration", "!"]
+    lines = ["! netplan-cs trunks: Cisco IOS interface configuration",
+             "! switches that also support ISL need `switchport trunk encapsulation dot1q`",
+             "! before `switchport mode trunk`", "!"]
     lines += _vlan_database(targets, "!")
     for target in targets:
         lines += ["!", *_cisco_like(target, " ", "!")]
