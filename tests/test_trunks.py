@@ -222,3 +222,12 @@ def test_junos_without_ports_uses_an_interface_range() -> None:
     text = render_junos(Facts(plan).trunks)
     assert ("set interfaces interface-range cs-zone1-physnet1 unit 0 family "
             "ethernet-switching vlan members [ 100-200 ]") in text.splitlines()
+
+
+def test_invalid_plan_exits_2_with_its_location(tmp_path: Path) -> None:
+    plan = tmp_path / "bad.yaml"
+    plan.write_text("zones:\n  - name: z\n    networktype: sideways\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["trunks", str(plan)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{plan}:3:18: error: the plan is not valid: " in result.stderr

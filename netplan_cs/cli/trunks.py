@@ -35,10 +35,13 @@ def trunks(
         document = open_plan(plan)
     except InputError as error:
         raise fail(error) from None
-    if document.plan is None:
-        problem = document.problems[0]
+    schema = [problem for problem in document.problems if problem.kind == "schema"]
+    if document.plan is None or schema:
+        # a trunk list computed from a partly invalid plan would silently miss VLANs
+        problem = (schema or document.problems)[0]
         where = document.locate(problem.path)
-        raise fail(InputError(document.file, f"the plan is not valid: {problem.message} "
+        more = f" and {len(schema) - 1} more" if len(schema) > 1 else ""
+        raise fail(InputError(document.file, f"the plan is not valid: {problem.message}{more} "
                               "(`netplan-cs lint` lists every problem)", where.line,
                               where.column)) from None
     trunk_plan = Facts(document.plan).trunks
