@@ -1,12 +1,13 @@
 """Switch interface snippets for the trunk plan: Cisco IOS, Junos (ELS) and Arista EOS.
 
 Syntax followed (vendor documentation):
-- Cisco IOS (Catalyst command references, `switchport trunk`): `switchport mode trunk`,
-  `switchport trunk native vlan N`, `switchport trunk allowed vlan LIST` where LIST is
-  comma-separated IDs and `a-b` ranges without spaces or leading zeros, then
-  `switchport trunk allowed vlan add LIST` for the rest: IOS itself wraps long lists this
-  way, and a single over-long line is rejected ("Bad VLAN list"), so every line stays
-  within MAX_LINE characters.
+- Cisco IOS (Catalyst 2950/3560/3750 command references, `switchport trunk`):
+  `switchport mode trunk`, `switchport trunk native vlan N`, `switchport trunk allowed vlan
+  LIST` where LIST is comma-separated IDs and `a-b` ranges with no spaces and no leading
+  zeros, and `switchport trunk allowed vlan add LIST` to extend it. Long lists are split
+  into `add` lines of at most MAX_LINE characters: IOS wraps long lists the same way in its
+  own running-config, and a single list of about 220 characters has been seen rejected
+  ("Bad VLAN list", ansible-collections/cisco.ios#1061); 80 is our conservative limit.
 - Junos with ELS (`native-vlan-id` at [edit interfaces NAME]; `interface-mode trunk` and
   `vlan members [ ... ]` at [edit interfaces NAME unit 0 family ethernet-switching]):
   members are space-separated IDs and `a-b` ranges; untagged frames are dropped on a
