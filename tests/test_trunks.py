@@ -231,3 +231,9 @@ def test_invalid_plan_exits_2_with_its_location(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert f"{plan}:3:18: error: the plan is not valid: " in result.stderr
+
+
+def test_native_vlan_out_of_bounds_is_not_written() -> None:
+    net = _trunks(native_vlan=5000).zones[0].networks[0]
+    assert net.native_vlan is None
+    assert 5000 not in net.allowed_vlans

@@ -222,7 +222,7 @@ def trunk_plan(plan: Plan) -> TrunkPlan:
                                      key=traffic_order)),
                 isolation=pnet.isolation,
                 untagged=tuple(sorted(collector.untagged[pnet.name], key=traffic_order)),
-                uses=tuple(collector.uses[pnet.name]), native_vlan=pnet.native_vlan,
+                uses=tuple(collector.uses[pnet.name]), native_vlan=_tagged(pnet.native_vlan),
                 mtu=pnet.mtu, labels=resolve_labels(plan, zone, pnet),
                 ports=tuple(ports.get((z, pnet.name), [])), encapsulated=encapsulated))
         zones.append(ZoneTrunks(zone.name, z, zone.networktype, zone.uses_security_groups,
