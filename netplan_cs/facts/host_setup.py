@@ -122,7 +122,8 @@ def _other(zone: ZoneTrunks, hypervisor: str) -> list[str]:
                              key=lambda i: str(i[0])):
         what = f"`{name}`" if name else "(no label: set one)"
         items.append(f"Network label {what} on every {hypervisor} host, for {_uses(uses)}")
-    return items
+    return items or [f"{hypervisor} hosts: the plan has no label field for this hypervisor; "
+                     "prepare its networks as its CloudStack guide says"]
 
 
 def host_setup(plan: Plan, zone: Zone, trunks: ZoneTrunks) -> dict[str, list[str]]:
