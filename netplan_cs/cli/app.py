@@ -12,6 +12,7 @@ from netplan_cs.cli.common import Exit
 from netplan_cs.cli.convert import convert
 from netplan_cs.cli.lint import lint
 from netplan_cs.cli.rates import rates
+from netplan_cs.cli.trunks import trunks
 
 app = typer.Typer(
     name="netplan-cs", no_args_is_help=True, add_completion=False,
@@ -21,6 +22,7 @@ app = typer.Typer(
 app.command()(lint)
 app.command()(convert)
 app.command()(rates)
+app.command()(trunks)
 
 
 def _version(value: bool) -> None:

@@ -41,18 +41,25 @@ class ModelledPlan:
 
 
 def open_modelled_plan(path: Path) -> ModelledPlan:
-    """Open a plan for a command that computes from it; exit 2 if it cannot be modelled."""
+    """Open a plan for a command that computes from it; exit 2 unless it models cleanly.
+
+    A budget, rate table or trunk list computed from a partly invalid plan would silently
+    miss what the invalid parts hold, so schema problems stop these commands.
+    """
     from netplan_cs.document import open_plan
 
     try:
         document = open_plan(path)
     except InputError as error:
         raise fail(error) from None
-    if document.plan is None:
-        problem = document.problems[0]
+    schema = [problem for problem in document.problems if problem.kind == "schema"]
+    if document.plan is None or schema:
+        problem = (schema or document.problems)[0]
         where = document.locate(problem.path)
-        raise fail(InputError(document.file, f"{problem.message} (run `netplan-cs lint` for "
-                              "every problem)", where.line, where.column))
+        more = f" and {len(schema) - 1} more" if len(schema) > 1 else ""
+        raise fail(InputError(document.file, f"the plan is not valid: {problem.message}{more} "
+                              "(`netplan-cs lint` lists every problem)", where.line,
+                              where.column))
     return ModelledPlan(document, document.plan)
 
 

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from netplan_cs.facts.management import ManagementSettings, build_management
 from netplan_cs.facts.rates import RateTable, resolve_rates
+from netplan_cs.facts.trunks import TrunkPlan, trunk_plan
 from netplan_cs.facts.vlans import VlanIndex, build_vlan_index
 from netplan_cs.model.plan import Plan
 
@@ -32,3 +33,8 @@ class Facts:
     def management(self) -> ManagementSettings:
         """The `host` and `management.network.cidr` settings, parsed."""
         return build_management(self.plan)
+
+    @cached_property
+    def trunks(self) -> TrunkPlan:
+        """VLANs, native traffic, labels and ports of every physical network (`trunks`)."""
+        return trunk_plan(self.plan)

@@ -73,6 +73,9 @@ class PhysicalNetwork(Element):
     broadcastdomainrange: BroadcastDomain | None = None
     networkspeed: str | None = None
     mtu: Count | None = None
+    native_vlan: Count | None = Field(
+        default=None, description="the switch VLAN that carries this network's untagged "
+        "traffic on host ports (for `netplan-cs trunks`)")
     traffic_types: list[TrafficType] = Field(default_factory=list)
 
     def carries(self, traffic: str) -> bool:

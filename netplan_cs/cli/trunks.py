@@ -1,0 +1,45 @@
+"""`netplan-cs trunks PLAN`: the switch trunk checklist and the host-side setup."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from netplan_cs.cli.common import open_modelled_plan
+
+
+class TrunksFormat(StrEnum):
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    cisco_ios = "cisco-ios"
+    junos = "junos"
+    arista_eos = "arista-eos"
+
+
+def trunks(
+    plan: Annotated[Path, typer.Argument(help="A plan file: native YAML or Marvin .cfg.")],
+    output_format: Annotated[TrunksFormat, typer.Option(
+        "--format", "-f", help="markdown checklist, csv, json, or switch snippets.")
+    ] = TrunksFormat.markdown,
+) -> None:
+    """Print the VLANs every host port must trunk, and the host-side labels to create."""
+    from netplan_cs.facts import Facts
+    from netplan_cs.output import switch_config
+    from netplan_cs.output import trunks as render
+
+    opened = open_modelled_plan(plan)
+    trunk_plan = Facts(opened.plan).trunks
+    if output_format is TrunksFormat.markdown:
+        text = render.render_markdown(opened.plan, trunk_plan, plan.name)
+    elif output_format is TrunksFormat.csv:
+        text = render.render_csv(trunk_plan)
+    elif output_format is TrunksFormat.json:
+        text = render.render_json(trunk_plan)
+    else:
+        text = switch_config.RENDERERS[output_format.value](trunk_plan)
+    sys.stdout.write(text)

@@ -1,0 +1,230 @@
+"""The trunk plan: which VLANs every host port of each physical network must carry.
+
+CloudStack does not configure switches, and any VM can start on any host, so
+every host port of a physical network trunks every VLAN the zone may put there:
+its guest VLAN range, the VLANs of public ranges (on the network carrying Public
+traffic), shared-network VLANs, tagged pod management and storage ranges.
+Untagged public ranges and untagged management make that traffic native.
+Where the plan declares switches, the plan is per port; otherwise it is per
+physical network ("every host NIC carrying it").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from netplan_cs.facts.labels import ResolvedLabel, resolve_labels, traffic_order
+from netplan_cs.model.plan import PhysicalNetwork, Plan, Zone, host_of_url
+from netplan_cs.model.vlans import VlanRanges, format_vlans
+
+MAX_VLAN = 4094
+
+
+@dataclass(frozen=True)
+class VlanUse:
+    """Tagged VLANs one plan element puts on a physical network."""
+
+    traffic: str
+    vlans: frozenset[int]
+    source: str
+
+
+@dataclass(frozen=True)
+class Port:
+    switch: str
+    port: str
+    host: str
+    nic: str | None
+
+
+@dataclass(frozen=True)
+class NetworkTrunk:
+    """One physical network of a zone, as its host ports must be configured."""
+
+    zone: str
+    name: str
+    path: tuple[str | int, ...]
+    traffic: tuple[str, ...]
+    isolation: str
+    untagged: tuple[str, ...]
+    uses: tuple[VlanUse, ...]
+    native_vlan: int | None
+    mtu: int | None
+    labels: dict[str, dict[str, ResolvedLabel]]
+    ports: tuple[Port, ...] = ()
+    encapsulated: VlanRanges | None = None
+    """Guest VNIs/keys of a non-VLAN isolation method: they ride the underlay, not a trunk."""
+
+    @property
+    def tagged(self) -> list[tuple[str, frozenset[int]]]:
+        """(traffic, VLANs) for each traffic type with tagged VLANs, in a fixed order."""
+        merged: dict[str, set[int]] = {}
+        for use in self.uses:
+            merged.setdefault(use.traffic, set()).update(use.vlans)
+        return [(t, frozenset(merged[t])) for t in sorted(merged, key=traffic_order)]
+
+    @property
+    def tagged_vlans(self) -> frozenset[int]:
+        return frozenset(v for use in self.uses for v in use.vlans)
+
+    @property
+    def tagged_text(self) -> str:
+        return format_vlans(set(self.tagged_vlans))
+
+    @property
+    def allowed_vlans(self) -> frozenset[int]:
+        """What a switch port must allow: the tagged VLANs plus the native one, if known."""
+        native = {self.native_vlan} if self.untagged and self.native_vlan else set()
+        return self.tagged_vlans | native
+
+
+@dataclass(frozen=True)
+class ZoneTrunks:
+    name: str
+    index: int
+    networktype: str
+    security_groups: bool
+    hypervisors: tuple[str, ...]
+    networks: tuple[NetworkTrunk, ...]
+
+
+@dataclass(frozen=True)
+class TrunkPlan:
+    zones: tuple[ZoneTrunks, ...]
+    unplaced_ports: tuple[Port, ...] = field(default=())
+    """Declared ports whose host or physical network matches nothing in the plan."""
+
+
+def _tagged(vlan: int | str | None) -> int | None:
+    """A VLAN tag as a switch VLAN, or None for untagged (CloudStack's default)."""
+    return vlan if isinstance(vlan, int) and 1 <= vlan <= MAX_VLAN else None
+
+
+def _carrier(zone: Zone, traffic: str, name: str | None = None) -> PhysicalNetwork | None:
+    """The physical network named `name`, else the first one carrying `traffic`."""
+    if name:
+        return next((p for p in zone.physical_networks if p.name == name), None)
+    carriers = [p for p in zone.physical_networks if p.carries(traffic)]
+    if traffic == "Guest":  # untagged offerings land on the guest network without tags
+        carriers.sort(key=lambda p: bool(p.tags))
+    return carriers[0] if carriers else None
+
+
+class _Collector:
+    """Tagged uses and untagged traffic per physical network of one zone."""
+
+    def __init__(self, zone: Zone) -> None:
+        self.zone = zone
+        self.uses: dict[str, list[VlanUse]] = {p.name: [] for p in zone.physical_networks}
+        self.untagged: dict[str, set[str]] = {p.name: set() for p in zone.physical_networks}
+
+    def add(self, pnet: PhysicalNetwork | None, traffic: str, vlan: int | str | None,
+            source: str) -> None:
+        if pnet is None:
+            return
+        tag = _tagged(vlan)
+        if tag is None and vlan not in (None, "untagged"):
+            return  # out of bounds: V002 reports it; no switch can trunk it
+        if tag is None:
+            self.untagged[pnet.name].add(traffic)
+        else:
+            self.uses[pnet.name].append(VlanUse(traffic, frozenset({tag}), source))
+
+    def collect(self) -> None:
+        zone = self.zone
+        for pnet in zone.physical_networks:
+            if pnet.carries("Guest") and pnet.vlan is not None and pnet.vlan.valid \
+                    and pnet.isolation == "VLAN":
+                vlans = frozenset(v for s, e in pnet.vlan.merged() for v in range(s, e + 1)
+                                  if 1 <= v <= MAX_VLAN)
+                if vlans:
+                    self.uses[pnet.name].append(
+                        VlanUse("Guest", vlans, f"guest VLAN range {pnet.vlan.text}"))
+        for rng in zone.public_ranges:
+            self.add(_carrier(zone, "Public", rng.physical_network), "Public", rng.vlan,
+                     f"public range {rng.startip}-{rng.last}")
+        for net in zone.shared_networks:
+            self.add(_carrier(zone, "Guest", net.physical_network), "Guest", net.vlan,
+                     f"shared network {net.name}")
+        management = _carrier(zone, "Management")
+        storage = _carrier(zone, "Storage")
+        guest = _carrier(zone, "Guest")
+        if management is not None and not zone.pods:
+            self.untagged[management.name].add("Management")
+        for pod in zone.pods:
+            self.add(management, "Management", pod.vlan, f"pod {pod.name} reserved range")
+            for mrange in pod.management_ranges:
+                self.add(management, "Management", mrange.vlan,
+                         f"pod {pod.name} management range {mrange.startip}")
+            for srange in pod.storage_ranges:
+                self.add(storage, "Storage", srange.vlan,
+                         f"pod {pod.name} storage range {srange.startip}-{srange.last}")
+            for grange in pod.guest_ranges:
+                self.add(guest, "Guest", grange.vlan,
+                         f"pod {pod.name} guest range {grange.startip}-{grange.last}")
+        if management is not None:
+            for traffic in management.traffic_types:
+                if traffic.traffictype == "Management" and _tagged(traffic.vlan) is not None:
+                    self.add(management, "Management", traffic.vlan,
+                             "management traffic VLAN (VMware)")
+        if zone.is_basic and guest is not None:
+            self.untagged[guest.name].add("Guest")
+
+
+def _host_zones(plan: Plan) -> dict[str, int]:
+    """Every name a port may use for a host (name, URL host, address) -> zone index."""
+    names: dict[str, int] = {}
+    for z, zone in enumerate(plan.zones):
+        for pod in zone.pods:
+            for host in pod.hosts:
+                for key in (host.name, host_of_url(host.url), host.ipaddress, host.address):
+                    if key is not None:
+                        names.setdefault(str(key), z)
+    return names
+
+
+def _ports(plan: Plan) -> tuple[dict[tuple[int, str], list[Port]], list[Port]]:
+    """Declared switch ports by (zone index, physical network); the unplaceable ones."""
+    host_zone = _host_zones(plan)
+    placed: dict[tuple[int, str], list[Port]] = {}
+    unplaced: list[Port] = []
+    for switch in plan.switches:
+        for decl in switch.ports:
+            port = Port(switch.name, decl.name, decl.host, decl.nic)
+            z = host_zone.get(decl.host)
+            if z is None and len(plan.zones) == 1:
+                z = 0
+            names = [p.name for p in plan.zones[z].physical_networks] if z is not None else []
+            if decl.physical_network is not None:
+                names = [n for n in names if n == decl.physical_network]
+            if z is None or not names:
+                unplaced.append(port)
+                continue
+            for name in names:  # no physical network given: the port carries them all
+                placed.setdefault((z, name), []).append(port)
+    return placed, unplaced
+
+
+def trunk_plan(plan: Plan) -> TrunkPlan:
+    """The trunk plan of every zone (see the module docstring)."""
+    ports, unplaced = _ports(plan)
+    zones: list[ZoneTrunks] = []
+    for z, zone in enumerate(plan.zones):
+        collector = _Collector(zone)
+        collector.collect()
+        networks = []
+        for p, pnet in enumerate(zone.physical_networks):
+            encapsulated = (pnet.vlan if pnet.vlan is not None and pnet.isolation != "VLAN"
+                            and pnet.carries("Guest") else None)
+            networks.append(NetworkTrunk(
+                zone=zone.name, name=pnet.name, path=("zones", z, "physical_networks", p),
+                traffic=tuple(sorted((t.traffictype for t in pnet.traffic_types),
+                                     key=traffic_order)),
+                isolation=pnet.isolation,
+                untagged=tuple(sorted(collector.untagged[pnet.name], key=traffic_order)),
+                uses=tuple(collector.uses[pnet.name]), native_vlan=_tagged(pnet.native_vlan),
+                mtu=pnet.mtu, labels=resolve_labels(plan, zone, pnet),
+                ports=tuple(ports.get((z, pnet.name), [])), encapsulated=encapsulated))
+        zones.append(ZoneTrunks(zone.name, z, zone.networktype, zone.uses_security_groups,
+                                tuple(sorted(zone.hypervisors)), tuple(networks)))
+    return TrunkPlan(tuple(zones), tuple(unplaced))
