@@ -193,6 +193,35 @@ def reserved_pools(pod: Pod) -> tuple[netaddr.IPSet, netaddr.IPSet]:
     return system_set, union(general) - system_set
 
 
+def pod_host_count(pod: Pod) -> int:
+    """Hosts that need an address in the pod CIDR: all but simulated ones and those the plan
+    puts outside the CIDR (another rule reports those)."""
+    count = 0
+    for cluster in pod.clusters:
+        if cluster.hypervisor == "Simulator":
+            continue
+        for host in cluster.hosts:
+            address = host.address
+            count += address is None or address in pod.cidr
+    return count
+
+
+LABELS = {"ssvm": "SSVM", "cpvm": "CPVM", "router_control": "router control NIC",
+          "source_nat": "source NAT", "extra": "extra", "isolated": "isolated network",
+          "vpc_tiers": "VPC tier", "l2": "L2 network", "vms": "VM", "router": "router"}
+
+
+def describe(breakdown: tuple[tuple[str, int], ...]) -> str:
+    """`1 SSVM + 1 CPVM + 155 router control NICs` (parts that are zero left out)."""
+    parts = []
+    for name, count in breakdown:
+        if count:
+            label = LABELS.get(name, name)
+            plural = "s" if count != 1 and label[-1].islower() else ""
+            parts.append(f"{count} {label}{plural}")
+    return " + ".join(parts) or "nothing"
+
+
 # -- the plan's budgets ------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -212,12 +241,25 @@ class PodBudget:
     def path(self) -> DataPath:
         return ("zones", self.zone_index, "pods", self.index)
 
+    @property
+    def reserved_path(self) -> DataPath:
+        return (*self.path, "startip" if self.pod.startip is not None else "name")
+
+    @property
+    def guest_path(self) -> DataPath:
+        return (*self.path, "guest_ranges", 0) if self.pod.guest_ranges else (*self.path, "name")
+
 
 @dataclass(frozen=True)
 class SharedBudget:
+    zone_index: int
     index: int
     name: str
     budget: Budget
+
+    @property
+    def path(self) -> DataPath:
+        return ("zones", self.zone_index, "shared_networks", self.index, "startip")
 
 
 @dataclass(frozen=True)
@@ -237,10 +279,28 @@ class ZoneBudget:
     guest_vlans: Budget | None
     guest_cidr: GuestCidr | None
     shared_networks: tuple[SharedBudget, ...]
+    routers: int  # routers the planner spreads over the pods (not basic-zone pod routers)
 
     @property
     def path(self) -> DataPath:
         return ("zones", self.index)
+
+    @property
+    def public_path(self) -> DataPath:
+        return (*self.path, "public_ranges", 0) if self.zone.public_ranges else (*self.path,
+                                                                                  "name")
+
+    @property
+    def vlan_path(self) -> DataPath:
+        for index, pnet in enumerate(self.zone.physical_networks):
+            if pnet.vlan is not None:
+                return (*self.path, "physical_networks", index, "vlan")
+        return (*self.path, "name")
+
+    @property
+    def vlans_valid(self) -> bool:
+        """False when a VLAN range has CloudStack syntax errors (V001 reports them)."""
+        return all(p.vlan is None or p.vlan.valid for p in self.zone.physical_networks)
 
 
 class ZoneBudgeter:
@@ -259,7 +319,7 @@ class ZoneBudgeter:
             pods=tuple(self._pod(i, pod) for i, pod in enumerate(zone.pods)),
             public=self._public(), public_system_pool=self._public_pool(system=True),
             guest_vlans=self._guest_vlans(), guest_cidr=self._guest_cidr(),
-            shared_networks=tuple(self._shared()))
+            shared_networks=tuple(self._shared()), routers=self._spread_routers())
 
     # -- pods ------------------------------------------------------------------------------
     def _pod(self, index: int, pod: Pod) -> PodBudget:
@@ -282,7 +342,8 @@ class ZoneBudgeter:
             zone_index=self.index, index=index, pod=pod,
             reserved=Budget(count_of(system) + count_of(general),
                             reserved_breakdown(self.demand, control)),
-            system_pool=count_of(system), general_pool=count_of(general), hosts=len(pod.hosts),
+            system_pool=count_of(system), general_pool=count_of(general),
+            hosts=pod_host_count(pod),
             host_capacity=self._host_capacity(pod, system | general),
             storage=storage, guest=guest)
 
@@ -366,7 +427,7 @@ class ZoneBudgeter:
             if network.startip is None:
                 continue
             size = count_of(span(network.startip, network.endip or network.startip))
-            yield SharedBudget(index, network.name, Budget(size, direct_breakdown(
+            yield SharedBudget(self.index, index, network.name, Budget(size, direct_breakdown(
                 self.demand.vms_per_network, self.demand, system_vms=sg and index == 0)))
 
 
