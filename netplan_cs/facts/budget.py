@@ -207,7 +207,7 @@ def pod_host_count(pod: Pod) -> int:
 
 
 LABELS = {"ssvm": "SSVM", "cpvm": "CPVM", "router_control": "router control NIC",
-          "source_nat": "source NAT", "extra": "extra", "isolated": "isolated network",
+          "source_nat": "source NAT address", "extra": "extra address", "isolated": "isolated network",
           "vpc_tiers": "VPC tier", "l2": "L2 network", "vms": "VM", "router": "router"}
 
 
@@ -217,7 +217,7 @@ def describe(breakdown: tuple[tuple[str, int], ...]) -> str:
     for name, count in breakdown:
         if count:
             label = LABELS.get(name, name)
-            plural = "s" if count != 1 and label[-1].islower() else ""
+            plural = ("es" if label.endswith("s") else "s") if count != 1 else ""
             parts.append(f"{count} {label}{plural}")
     return " + ".join(parts) or "nothing"
 

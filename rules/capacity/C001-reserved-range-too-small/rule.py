@@ -20,7 +20,7 @@ CLOUDSTACK = "CloudStack: \"Unable to get a management ip address\""
 
 
 def _spread(zone: ZoneBudget, pod: PodBudget) -> str:
-    if not pod.reserved.part("router_control") or zone.zone.is_basic:
+    if not pod.reserved.part("router_control") or zone.zone.is_basic or len(zone.pods) < 2:
         return ""
     return (f" ({zone.routers} routers spread evenly over {len(zone.pods)} pod(s), this pod's "
             "share rounded up)")
@@ -30,17 +30,18 @@ def _check_pod(ctx: Any, zone: ZoneBudget, pod: PodBudget, headroom: int) -> Ite
     reserved = pod.reserved
     name = pod.pod.name
     control = reserved.part("router_control")
-    if control > pod.general_pool:
+    strictly = strict(ctx.plan, zone.zone, MANAGEMENT_STRICT)
+    if control > pod.general_pool and (pod.system_pool or strictly):
         yield Finding(
             pod.reserved_path,
-            f"pod {name}: {control} router control NICs need addresses outside the "
+            f"pod {name}: {control} router control NICs need reserved addresses outside the "
             f"`forsystemvms` ranges, but only {pod.general_pool} are there{_spread(zone, pod)}; "
             f"{CLOUDSTACK}",
-            suggestion="widen the pod's general (not forsystemvms) reserved range or add a "
-                       "management range")
+            suggestion=f"widen the pod's reserved ranges without `forsystemvms` to at least "
+                       f"{control} addresses")
         return
-    if strict(ctx.plan, zone.zone, MANAGEMENT_STRICT):
-        return  # the system VM pool is C007's; the routers fit their pool
+    if strictly:
+        return  # the system VMs' own pool is C007's; the routers fit theirs
     if reserved.needed + headroom > reserved.size:
         extra = f" plus {headroom} headroom" if headroom else ""
         yield Finding(
