@@ -207,8 +207,9 @@ def pod_host_count(pod: Pod) -> int:
 
 
 LABELS = {"ssvm": "SSVM", "cpvm": "CPVM", "router_control": "router control NIC",
-          "source_nat": "source NAT address", "extra": "extra address", "isolated": "isolated network",
-          "vpc_tiers": "VPC tier", "l2": "L2 network", "vms": "VM", "router": "router"}
+          "source_nat": "source NAT address", "extra": "extra address",
+          "isolated": "isolated network", "vpc_tiers": "VPC tier", "l2": "L2 network",
+          "vms": "VM", "router": "router"}
 
 
 def describe(breakdown: tuple[tuple[str, int], ...]) -> str:
