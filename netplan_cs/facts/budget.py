@@ -209,7 +209,8 @@ def pod_host_count(pod: Pod) -> int:
 LABELS = {"ssvm": "SSVM", "cpvm": "CPVM", "router_control": "router control NIC",
           "source_nat": "source NAT address", "extra": "extra address",
           "isolated": "isolated network", "vpc_tiers": "VPC tier", "l2": "L2 network",
-          "vms": "VM", "router": "router"}
+          "vms": "VM", "router": "router", "hosts": "host",
+          "reserved_range": "reserved range address"}
 
 
 def describe(breakdown: tuple[tuple[str, int], ...]) -> str:

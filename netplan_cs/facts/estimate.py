@@ -100,7 +100,7 @@ def estimate(scenario: Scenario) -> list[Need]:
     needs = [Need("pod reserved range", reserved, reserved_size,
                   smallest_prefix(reserved_size, 3), threshold)]
     pod_cidr = (("gateway", 1), ("hosts", scenario.hosts_per_pod),
-                ("reserved range", reserved_size))
+                ("reserved_range", reserved_size))
     needs.append(Need("pod CIDR", pod_cidr, sum(n for _, n in pod_cidr),
                       smallest_prefix(sum(n for _, n in pod_cidr)), None))
     if basic:

@@ -7,7 +7,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from netplan_cs.facts.budget import Budget, ZoneBudget, alert_threshold
+from netplan_cs.facts.budget import Budget, ZoneBudget, alert_threshold, describe
 from netplan_cs.facts.estimate import MAX_VLANS, Need, Scenario
 from netplan_cs.model.plan import Plan
 
@@ -60,11 +60,6 @@ def render_budget_json(zones: tuple[ZoneBudget, ...]) -> str:
                       indent=2) + "\n"
 
 
-def _parts(breakdown: tuple[tuple[str, int], ...]) -> str:
-    return " + ".join(f"{name.replace('_', ' ')} {count}" for name, count in breakdown
-                      if count) or "-"
-
-
 def _use(budget: Budget, threshold: float | None) -> str:
     if budget.needed > budget.size:
         return "SHORT"
@@ -75,7 +70,7 @@ def _use(budget: Budget, threshold: float | None) -> str:
 
 def _row(label: str, budget: Budget, threshold: float | None) -> list[Any]:
     return [label, budget.size, budget.needed, budget.free, _use(budget, threshold),
-            _parts(budget.breakdown)]
+            describe(budget.breakdown)]
 
 
 def zone_rows(plan: Plan, zone: ZoneBudget) -> list[list[Any]]:
@@ -89,7 +84,7 @@ def zone_rows(plan: Plan, zone: ZoneBudget) -> list[list[Any]]:
         free = pod.host_capacity - pod.hosts
         rows.append([f"{name} hosts ({pod.pod.cidr})", pod.host_capacity, pod.hosts, free,
                      "SHORT" if free < 0 else f"{pod.hosts / max(pod.host_capacity, 1):.0%}",
-                     f"hosts {pod.hosts}"])
+                     describe((("hosts", pod.hosts),))])
         if pod.storage is not None:
             rows.append(_row(f"{name} storage", pod.storage, None))
         if pod.guest is not None:
@@ -135,7 +130,7 @@ def _advice(need: Need) -> str:
 
 
 def render_estimate_text(scenario: Scenario, needs: list[Need]) -> str:
-    rows = [[need.name, need.needed, need.recommended, _advice(need), _parts(need.breakdown)]
+    rows = [[need.name, need.needed, need.recommended, _advice(need), describe(need.breakdown)]
             for need in needs]
     kind = scenario.zone_type.lower() + (" with security groups" if scenario.security_groups
                                          else "")
