@@ -207,3 +207,44 @@ def test_vms_in_network_and_describe() -> None:
         253, 251, 0)
     assert describe((("ssvm", 1), ("cpvm", 0), ("source_nat", 45))) == (
         "1 SSVM + 45 source NAT addresses")
+
+
+@needs_corpus
+def test_capacity_rules_stay_quiet_on_the_corpus_and_samples() -> None:
+    from netplan_cs.engine.registry import load_rules, select
+    from netplan_cs.engine.run import lint_paths
+
+    files = [*sorted(CORPUS.glob("*.cfg")), *sorted(SAMPLES.glob("*.yaml"))]
+    result = lint_paths(files, select(load_rules(), ["C"], []))
+    assert [f"{f.file}:{f.line}: {f.message}" for f in result.findings] == []
+
+
+def _rule_messages(example: str, rule_id: str, options: dict[str, Any]) -> list[str]:
+    from netplan_cs.engine.registry import load_rules, select
+    from netplan_cs.engine.run import lint_document
+
+    rules = select(load_rules(), [rule_id], [])
+    folder = next(r.folder for r in rules)
+    document = open_plan(folder / "examples" / example)
+    return [f.message for f in lint_document(document, rules, {rule_id: options})]
+
+
+def test_c005_threshold_options_override_the_plan_settings() -> None:
+    assert len(_rule_messages("fail/near-full.yaml", "C005", {})) == 2
+    messages = _rule_messages("fail/near-full.yaml", "C005", {"guest_vlans": 0.8})
+    assert messages == ["pod pod1: the reserved system range will be 80% used (8 of 10), above "
+                        "the 75% alert threshold (`pod.privateip.capacity."
+                        "notificationthreshold`); CloudStack raises a capacity alert from the "
+                        "start"]
+    # the plan's own settings raise both thresholds; an option lowers one back
+    assert len(_rule_messages("pass/settings.yaml", "C005", {})) == 0
+    assert len(_rule_messages("pass/settings.yaml", "C005", {"reserved": 0.5})) == 1
+
+
+def test_c001_headroom_option_asks_for_spare_addresses() -> None:
+    # 22 needed of 40: quiet; with 20 spare addresses asked for, 42 > 40
+    assert _rule_messages("pass/vmware-sized.yaml", "C001", {}) == []
+    [message] = _rule_messages("pass/vmware-sized.yaml", "C001", {"headroom": 20})
+    assert message.startswith("pod pod1: the reserved system range holds 40 addresses but must "
+                              "serve 22 plus 20 headroom: 1 SSVM + 1 CPVM + 20 router control "
+                              "NICs")
