@@ -36,7 +36,7 @@ from functools import cached_property
 import netaddr
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import AddressRange, Demand, Plan, Pod, Zone
+from netplan_cs.model.plan import AddressRange, Demand, PhysicalNetwork, Plan, Pod, Zone
 
 #: Hypervisors whose virtual routers take a pod reserved address for their control NIC.
 POD_CONTROL_HYPERVISORS = frozenset({"VMware", "Hyperv"})
@@ -193,6 +193,14 @@ def reserved_pools(pod: Pod) -> tuple[netaddr.IPSet, netaddr.IPSet]:
     return system_set, union(general) - system_set
 
 
+def guest_networks(zone: Zone) -> Iterator[tuple[int, PhysicalNetwork]]:
+    """The physical networks whose VLAN ranges form the guest pool (those carrying guest
+    traffic, or declaring no traffic types at all), with their indices."""
+    for index, pnet in enumerate(zone.physical_networks):
+        if pnet.carries("Guest") or not pnet.traffic_types:
+            yield index, pnet
+
+
 def pod_host_count(pod: Pod) -> int:
     """Hosts that need an address in the pod CIDR: all but simulated ones and those the plan
     puts outside the CIDR (another rule reports those)."""
@@ -294,7 +302,7 @@ class ZoneBudget:
 
     @property
     def vlan_path(self) -> DataPath:
-        for index, pnet in enumerate(self.zone.physical_networks):
+        for index, pnet in guest_networks(self.zone):
             if pnet.vlan is not None:
                 return (*self.path, "physical_networks", index, "vlan")
         return (*self.path, "name")
@@ -319,7 +327,7 @@ class ZoneBudgeter:
         return ZoneBudget(
             index=self.index, zone=zone,
             pods=tuple(self._pod(i, pod) for i, pod in enumerate(zone.pods)),
-            public=self._public(), public_system_pool=self._public_pool(system=True),
+            public=self._public(), public_system_pool=self._public_system_pool(),
             guest_vlans=self._guest_vlans(), guest_cidr=self._guest_cidr(),
             shared_networks=tuple(self._shared()), routers=self._spread_routers())
 
@@ -390,9 +398,8 @@ class ZoneBudgeter:
                 yield netaddr.IPAddress(name)
 
     # -- zone-wide -------------------------------------------------------------------------
-    def _public_pool(self, system: bool) -> int:
-        return count_of(union(range_set(r) for r in self.zone.public_ranges
-                         if r.forsystemvms == system))
+    def _public_system_pool(self) -> int:
+        return count_of(union(range_set(r) for r in self.zone.public_ranges if r.forsystemvms))
 
     def _public(self) -> Budget | None:
         zone = self.zone
@@ -409,11 +416,8 @@ class ZoneBudgeter:
     def _guest_vlans(self) -> Budget | None:
         if self.zone.is_basic:
             return None
-        size = 0
-        for pnet in self.zone.physical_networks:
-            carries_guest = pnet.carries("Guest") or not pnet.traffic_types
-            if carries_guest and pnet.vlan is not None and pnet.vlan.valid:
-                size += pnet.vlan.size()
+        size = sum(pnet.vlan.size() for _, pnet in guest_networks(self.zone)
+                   if pnet.vlan is not None and pnet.vlan.valid)
         return Budget(size, vlan_breakdown(self.demand))
 
     def _guest_cidr(self) -> GuestCidr | None:
