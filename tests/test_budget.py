@@ -248,3 +248,11 @@ def test_c001_headroom_option_asks_for_spare_addresses() -> None:
     assert message.startswith("pod pod1: the reserved system range holds 40 addresses but must "
                               "serve 22 plus 20 headroom: 1 SSVM + 1 CPVM + 20 router control "
                               "NICs")
+
+
+def test_management_range_without_end_is_one_address() -> None:
+    budget = zone_budget(advanced([{
+        "name": "pod1", "gateway": "10.0.1.1", "netmask": "255.255.255.0",
+        "startip": "10.0.1.10", "endip": "10.0.1.19",
+        "management_ranges": [{"startip": "10.0.1.100", "forsystemvms": True}]}]))
+    assert (budget.pods[0].general_pool, budget.pods[0].system_pool) == (10, 1)

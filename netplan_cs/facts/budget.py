@@ -36,7 +36,15 @@ from functools import cached_property
 import netaddr
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import AddressRange, Demand, PhysicalNetwork, Plan, Pod, Zone
+from netplan_cs.model.plan import (
+    AddressRange,
+    Demand,
+    PhysicalNetwork,
+    Plan,
+    Pod,
+    SharedNetwork,
+    Zone,
+)
 
 #: Hypervisors whose virtual routers take a pod reserved address for their control NIC.
 POD_CONTROL_HYPERVISORS = frozenset({"VMware", "Hyperv"})
@@ -99,11 +107,11 @@ def reserved_breakdown(demand: Demand, router_control: int) -> tuple[tuple[str, 
     return (("ssvm", demand.ssvms), ("cpvm", demand.cpvms), ("router_control", router_control))
 
 
-def public_breakdown(demand: Demand, system_vms: bool) -> tuple[tuple[str, int], ...]:
-    """Public addresses: system VMs (advanced non-SG zones only), source NAT and extras."""
-    return (("ssvm", demand.ssvms if system_vms else 0),
-            ("cpvm", demand.cpvms if system_vms else 0),
-            ("source_nat", demand.isolated_networks + demand.vpcs),
+def public_breakdown(demand: Demand, advanced: bool) -> tuple[tuple[str, int], ...]:
+    """Public addresses: system VMs and source NAT in advanced non-SG zones, extras anywhere
+    (a basic zone's elastic IPs)."""
+    return (("ssvm", demand.ssvms if advanced else 0), ("cpvm", demand.cpvms if advanced else 0),
+            ("source_nat", demand.isolated_networks + demand.vpcs if advanced else 0),
             ("extra", demand.extra_public_ips))
 
 
@@ -154,6 +162,11 @@ def range_set(item: AddressRange) -> netaddr.IPSet:
     return span(item.startip, item.last)
 
 
+def shared_set(network: SharedNetwork) -> netaddr.IPSet:
+    """A shared network's range; a missing end is the start, as CloudStack defaults it."""
+    return span(network.startip, network.endip or network.startip)
+
+
 def count_of(addresses: netaddr.IPSet) -> int:
     return int(addresses.size)
 
@@ -174,9 +187,12 @@ def usable(cidr: netaddr.IPNetwork) -> netaddr.IPSet:
     return block
 
 
-def pod_range_end(pod: Pod, end: netaddr.IPAddress | None) -> netaddr.IPAddress:
-    """A missing end address is the pod's broadcast - 1, as createPod defaults it."""
-    return end if end is not None else netaddr.IPAddress(int(pod.cidr.broadcast or pod.cidr.ip) - 1)
+def pod_range_end(pod: Pod) -> netaddr.IPAddress:
+    """The pod range's end: a missing one is the pod's broadcast - 1, as createPod defaults it
+    (a management range's missing end is its start, as createPodIpRange defaults it)."""
+    if pod.endip is not None:
+        return pod.endip
+    return netaddr.IPAddress(int(pod.cidr.broadcast or pod.cidr.ip) - 1)
 
 
 def reserved_pools(pod: Pod) -> tuple[netaddr.IPSet, netaddr.IPSet]:
@@ -185,10 +201,10 @@ def reserved_pools(pod: Pod) -> tuple[netaddr.IPSet, netaddr.IPSet]:
     general: list[netaddr.IPSet] = []
     if pod.startip is not None:
         (system if pod.forsystemvms else general).append(
-            span(pod.startip, pod_range_end(pod, pod.endip)))
+            span(pod.startip, pod_range_end(pod)))
     for extra in pod.management_ranges:
         (system if extra.forsystemvms else general).append(
-            span(extra.startip, pod_range_end(pod, extra.endip)))
+            span(extra.startip, extra.endip or extra.startip))
     system_set = union(system)
     return system_set, union(general) - system_set
 
@@ -380,7 +396,7 @@ class ZoneBudgeter:
             ranges.extend(pod.storage_ranges)
         taken = union(range_set(r) for r in ranges)
         for network in zone.shared_networks:
-            taken |= span(network.startip, network.endip or network.startip)
+            taken |= shared_set(network)
         hosts = {host.address for p in zone.pods for host in p.hosts}
         for address in self._infrastructure():
             if address not in hosts:
@@ -407,11 +423,7 @@ class ZoneBudgeter:
         if not advanced_public and not zone.public_ranges:
             return None
         size = count_of(union(range_set(r) for r in zone.public_ranges))
-        if advanced_public:
-            return Budget(size, public_breakdown(self.demand, system_vms=True))
-        # basic zones with elastic IPs: the system VMs and tenants' source NAT are elsewhere
-        return Budget(size, (("ssvm", 0), ("cpvm", 0), ("source_nat", 0),
-                             ("extra", self.demand.extra_public_ips)))
+        return Budget(size, public_breakdown(self.demand, advanced_public))
 
     def _guest_vlans(self) -> Budget | None:
         if self.zone.is_basic:
@@ -432,7 +444,7 @@ class ZoneBudgeter:
         for index, network in enumerate(self.zone.shared_networks):
             if network.startip is None:
                 continue
-            size = count_of(span(network.startip, network.endip or network.startip))
+            size = count_of(shared_set(network))
             yield SharedBudget(self.index, index, network.name, Budget(size, direct_breakdown(
                 self.demand.vms_per_network, self.demand, system_vms=sg and index == 0)))
 

@@ -113,7 +113,7 @@ def estimate(scenario: Scenario) -> list[Need]:
         needs.append(Need("shared network range", shared, size, smallest_prefix(size, 3),
                           threshold))
     else:
-        public = public_breakdown(demand, system_vms=True)
+        public = public_breakdown(demand, advanced=True)
         size = with_threshold(sum(n for _, n in public), threshold)
         needs.append(Need("public ranges", public, size, smallest_prefix(size, 3), threshold))
     if not basic:
