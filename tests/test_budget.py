@@ -256,3 +256,29 @@ def test_management_range_without_end_is_one_address() -> None:
         "startip": "10.0.1.10", "endip": "10.0.1.19",
         "management_ranges": [{"startip": "10.0.1.100", "forsystemvms": True}]}]))
     assert (budget.pods[0].general_pool, budget.pods[0].system_pool) == (10, 1)
+
+
+def test_strict_public_reservation_keeps_tenants_off_system_vm_ranges(tmp_path: Any) -> None:
+    from netplan_cs.engine.registry import load_rules, select
+    from netplan_cs.engine.run import lint_document
+
+    plan = tmp_path / "strict.yaml"
+    plan.write_text("""\
+settings:
+  system.vm.public.ip.reservation.mode.strictness: true
+zones:
+  - name: zone1
+    networktype: advanced
+    dns1: 8.8.8.8
+    internaldns1: 10.0.0.2
+    demand: {isolated_networks: 25}
+    public_ranges:
+      - {gateway: 203.0.113.1, netmask: 255.255.255.0, startip: 203.0.113.10,
+         endip: 203.0.113.29, vlan: 100}
+      - {gateway: 203.0.113.1, netmask: 255.255.255.0, startip: 203.0.113.30,
+         endip: 203.0.113.39, vlan: 100, forsystemvms: true}
+""", encoding="utf-8")
+    findings = lint_document(open_plan(plan), select(load_rules(), ["C003", "C007"], []))
+    assert [(f.rule, f.line) for f in findings] == [("C003", 10)]
+    assert "tenants can use only the 20 public addresses outside `forsystemvms` ranges, but " \
+           "need 25 (25 source NAT addresses)" in findings[0].message

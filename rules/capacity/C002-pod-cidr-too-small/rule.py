@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
-from netplan_cs.facts.budget import smallest_prefix
+from netplan_cs.facts.budget import count_of, smallest_prefix, usable
 
 ID = "C002"
 NAME = "pod-cidr-too-small"
@@ -22,13 +22,13 @@ def check(ctx: Any) -> Iterator[Finding]:
             if pod.hosts <= pod.host_capacity or ctx.document.damaged(pod.path):
                 continue
             cidr = pod.pod.cidr
-            usable = cidr.size - 2 if cidr.prefixlen <= 30 else cidr.size
-            taken = usable - pod.host_capacity
+            addresses = count_of(usable(cidr))
+            taken = addresses - pod.host_capacity
             prefix = smallest_prefix(pod.hosts + taken)
             yield Finding(
                 (*pod.path, "netmask"),
                 f"pod {pod.pod.name}: {cidr} has room for {pod.host_capacity} host addresses "
-                f"({taken} of its {usable} usable addresses go to the gateway, the reserved "
+                f"({taken} of its {addresses} usable addresses go to the gateway, the reserved "
                 f"range and other ranges or servers), but the pod has {pod.hosts} hosts",
                 suggestion=f"use a /{prefix} or larger pod CIDR, shrink the reserved range, or "
                            "split the hosts over more pods")
