@@ -9,7 +9,7 @@ from tabulate import tabulate
 
 from netplan_cs.facts.budget import Budget, ZoneBudget, alert_threshold, describe
 from netplan_cs.facts.estimate import MAX_VLANS, Need, Scenario
-from netplan_cs.model.plan import Plan
+from netplan_cs.model.plan import Demand, Plan
 
 _HEADERS = ["budget", "size", "needed", "free", "use", "needed is"]
 
@@ -109,6 +109,9 @@ def render_budget_text(plan: Plan, zones: tuple[ZoneBudget, ...]) -> str:
                  f"{demand.cpvms} CPVM"
                  + (", redundant routers" if demand.redundant_routers else ""),
                  tabulate(zone_rows(plan, zone), headers=_HEADERS, tablefmt="simple")]
+        if demand == Demand():
+            lines.append("(the plan gives no demand: baseline system VMs only; add a `demand` "
+                         "section or flags such as --isolated-networks)")
         if zone.guest_cidr is not None:
             cidr = zone.guest_cidr
             lines.append(f"guest CIDR {cidr.cidr}: {cidr.vms_per_network} VMs per isolated "
