@@ -110,7 +110,7 @@ def test_estimate_basic_zone() -> None:
     (["--estimate", "--hypervisor", "esx"], "unknown hypervisor 'esx'"),
     (["--estimate", SAMPLE], "--estimate sizes a zone without a plan"),
     ([], "give a PLAN file, or --estimate"),
-    ([SAMPLE, "--pods", "2"], "--pods only apply with --estimate"),
+    ([SAMPLE, "--pods", "2"], "--pods: only with --estimate"),
     ([SAMPLE, "--isolated-networks", "-5"], "--isolated-networks cannot be negative"),
 ])
 def test_invalid_combinations_exit_2_with_a_clear_message(args: list[str], message: str) -> None:

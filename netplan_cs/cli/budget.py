@@ -89,7 +89,7 @@ def budget(
     if security_groups:
         given.append("--security-groups")
     if given:
-        raise _usage(f"{', '.join(given)} only apply with --estimate (the plan says these)")
+        raise _usage(f"{', '.join(given)}: only with --estimate (a plan gives these itself)")
     negative = [f"--{key.replace('_', '-')} cannot be negative (got {value})"
                 for key, value in overrides.items() if value is not True and int(value) < 0]
     if negative:
