@@ -125,3 +125,16 @@ def test_unreadable_plan_exits_2(tmp_path: Path) -> None:
     broken.write_text("zones: [\n", encoding="utf-8")
     code, _, err = run(str(broken))
     assert code == 2 and "error:" in err
+
+
+def test_json_basic_zone_has_pod_guest_budgets_and_no_public_or_vlans() -> None:
+    from tests.conftest import ROOT
+
+    example = ROOT / "rules/capacity/C006-guest-range-too-small/examples/pass/basic-pod.yaml"
+    code, out, _ = run(str(example), "-f", "json")
+    assert code == 0
+    [zone] = json.loads(out)["zones"]
+    assert set(zone) == {"name", "pods"}
+    assert zone["pods"][0]["guest"] == {
+        "size": 50, "needed": 13, "free": 37, "utilisation": 0.26,
+        "breakdown": {"vms": 10, "router": 1, "ssvm": 1, "cpvm": 1}}
