@@ -123,6 +123,10 @@ def render_budget_text(plan: Plan, zones: tuple[ZoneBudget, ...]) -> str:
 
 # -- estimate ------------------------------------------------------------------------------
 
+_DEMAND_FIELDS = {"isolated_networks", "vpcs", "vpc_tiers", "l2_networks", "vms_per_network",
+                  "ssvms", "cpvms", "redundant_routers", "extra_public_ips"}
+
+
 def _advice(need: Need) -> str:
     if need.prefix is None:
         advice = f"{need.recommended} VLANs or more"
@@ -139,7 +143,7 @@ def render_estimate_text(scenario: Scenario, needs: list[Need]) -> str:
                                          else "")
     head = (f"estimate: {kind} zone, {scenario.hypervisor}, {scenario.pods} pod(s) of "
             f"{scenario.hosts_per_pod} hosts; sizes keep use at or under "
-            f"{scenario.threshold:.0%} (CloudStack's alert threshold)")
+            f"{scenario.threshold:.0%} (the capacity alert threshold)")
     table = tabulate(rows, headers=["must hold", "needed", "size", "smallest fit", "needed is"],
                      tablefmt="simple")
     lines = [head, table]
@@ -161,7 +165,3 @@ def render_estimate_json(scenario: Scenario, needs: list[Need]) -> str:
                        "breakdown": dict(need.breakdown), "size": need.recommended,
                        "prefix": need.prefix} for need in needs]}}
     return json.dumps(document, indent=2) + "\n"
-
-
-_DEMAND_FIELDS = {"isolated_networks", "vpcs", "vpc_tiers", "l2_networks", "vms_per_network",
-                  "ssvms", "cpvms", "redundant_routers", "extra_public_ips"}
