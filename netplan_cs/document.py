@@ -43,6 +43,12 @@ class PlanDocument:
     def file(self) -> str:
         return self.source.path
 
+    def damaged(self, prefix: DataPath) -> bool:
+        """Whether a schema problem removed something under `prefix` (rules that count what
+        is left stay quiet there instead of repeating P001/P004)."""
+        return any(p.kind == "schema" and p.path[:len(prefix)] == prefix
+                   for p in self.problems)
+
     def locate(self, path: DataPath, in_source: bool = False) -> Location:
         """The file position of a native path (mapped back through the importer)."""
         return self.source.locate(path if in_source else self.imported.source_path(path))

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from netplan_cs import __version__
+from netplan_cs.cli.budget import budget
 from netplan_cs.cli.common import Exit
 from netplan_cs.cli.convert import convert
 from netplan_cs.cli.lint import lint
@@ -23,6 +24,7 @@ app.command()(lint)
 app.command()(convert)
 app.command()(rates)
 app.command()(trunks)
+app.command()(budget)
 
 
 def _version(value: bool) -> None:

@@ -7,7 +7,6 @@ from typing import Any
 
 from netplan_cs.document import PlanDocument
 from netplan_cs.facts import Facts
-from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import Plan
 
 
@@ -28,12 +27,3 @@ class RuleContext:
         """Facts shared by every rule run on this document, computed on first use."""
         assert self.facts_holder is not None
         return self.facts_holder
-
-    def schema_problem_under(self, path: DataPath) -> bool:
-        """Whether P001 reported an invalid value at or under `path`.
-
-        An invalid element is dropped from the model, so a rule that would report its
-        absence ("no public range") checks here first instead of raising a false alarm.
-        """
-        return any(problem.kind == "schema" and problem.path[:len(path)] == path
-                   for problem in self.document.problems)

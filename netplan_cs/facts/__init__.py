@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from netplan_cs.facts.budget import ZoneBudget, plan_budgets
 from netplan_cs.facts.management import ManagementSettings, build_management
 from netplan_cs.facts.rates import RateTable, resolve_rates
 from netplan_cs.facts.trunks import TrunkPlan, trunk_plan
@@ -38,3 +39,8 @@ class Facts:
     def trunks(self) -> TrunkPlan:
         """VLANs, native traffic, labels and ports of every physical network (`trunks`)."""
         return trunk_plan(self.plan)
+
+    @cached_property
+    def budgets(self) -> tuple[ZoneBudget, ...]:
+        """IP and VLAN budgets per zone and pod (facts/budget.py)."""
+        return plan_budgets(self.plan)

@@ -28,7 +28,7 @@ def check(ctx: Any) -> Iterator[Finding]:
     plan = ctx.plan
     shared = [*ctx.facts.management.cidrs, *plan.routed_prefixes]
     for z, zone in enumerate(plan.zones):
-        if ctx.schema_problem_under(("zones", z, "pods")):
+        if ctx.document.damaged(("zones", z, "pods")):
             continue  # a pod the model had to drop may be the one that reaches the server
         reach = [*shared, *(pod.cidr for pod in zone.pods),
                  *(r.subnet for pod in zone.pods for r in pod.storage_ranges if r.subnet)]

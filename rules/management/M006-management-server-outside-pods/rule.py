@@ -15,7 +15,7 @@ SUMMARY = "a management server address is in no pod CIDR and in no declared rout
 
 def check(ctx: Any) -> Iterator[Finding]:
     plan = ctx.plan
-    if any(ctx.schema_problem_under(("zones", z, "pods")) for z in range(len(plan.zones))):
+    if any(ctx.document.damaged(("zones", z, "pods")) for z in range(len(plan.zones))):
         return  # a pod the model had to drop may be the one that holds the server
     reach = [*plan.routed_prefixes, *(pod.cidr for zone in plan.zones for pod in zone.pods)]
     for i, server in enumerate(plan.management_servers):

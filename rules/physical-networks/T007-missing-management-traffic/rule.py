@@ -17,7 +17,7 @@ def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):
         if any(network.carries("Management") for network in zone.physical_networks):
             continue
-        if ctx.schema_problem_under(("zones", z, "physical_networks")):
+        if ctx.document.damaged(("zones", z, "physical_networks")):
             continue  # an invalid network or traffic type was dropped: P001 reports it
         yield Finding(("zones", z, "name"),
                       f"no physical network of zone {zone.name} carries Management traffic: "

@@ -22,14 +22,14 @@ def check(ctx: Any) -> Iterator[Finding]:
                         for t, traffic in enumerate(network.traffic_types)
                         if traffic.traffictype == "Public"), None)
         # an invalid network or range was dropped from the model: P001 reports it instead
-        if carrier is None and not ctx.schema_problem_under(("zones", z, "physical_networks")):
+        if carrier is None and not ctx.document.damaged(("zones", z, "physical_networks")):
             yield Finding(("zones", z, "name"),
                           f"no physical network of advanced zone {zone.name} carries Public "
                           "traffic: CloudStack refuses to enable the zone (\"Cannot enable this "
                           "Zone since: Unable to find the default physical network with "
                           "traffic=Public in the specified zone id\")",
                           suggestion="add `traffictype: public` to one physical network")
-        elif carrier and not zone.public_ranges and not ctx.schema_problem_under(
+        elif carrier and not zone.public_ranges and not ctx.document.damaged(
                 ("zones", z, "public_ranges")):
             n, t = carrier
             yield Finding(("zones", z, "physical_networks", n, "traffic_types", t, "traffictype"),

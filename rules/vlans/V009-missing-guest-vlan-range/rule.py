@@ -21,7 +21,7 @@ def check(ctx: Any) -> Iterator[Finding]:
         for n, network in enumerate(zone.physical_networks):
             if not network.carries("Guest") or network.isolation != "VLAN":
                 continue
-            if ctx.schema_problem_under(("zones", z, "physical_networks", n, "vlan")):
+            if ctx.document.damaged(("zones", z, "physical_networks", n, "vlan")):
                 continue  # an invalid range was dropped: P001 reports it
             if network.vlan is None or (network.vlan.valid and not network.vlan.intervals):
                 yield Finding(("zones", z, "physical_networks", n, "name"),
