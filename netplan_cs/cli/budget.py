@@ -11,7 +11,6 @@ import typer
 
 from netplan_cs.cli.common import fail, open_modelled_plan
 from netplan_cs.errors import InputError
-from netplan_cs.model.types import HYPERVISORS
 
 COMMAND_LINE = "<command line>"
 
@@ -116,6 +115,7 @@ def _estimate(output_format: BudgetFormat, overrides: dict[str, int | bool], zon
               threshold: float) -> None:
     from netplan_cs.facts.estimate import Scenario, estimate
     from netplan_cs.model.plan import Demand
+    from netplan_cs.model.types import HYPERVISORS
     from netplan_cs.output.budget import render_estimate_json, render_estimate_text
 
     canonical = HYPERVISORS.get(hypervisor.strip().lower())
