@@ -38,7 +38,7 @@ class Facts:
     @cached_property
     def trunks(self) -> TrunkPlan:
         """VLANs, native traffic, labels and ports of every physical network (`trunks`)."""
-        return trunk_plan(self.plan)
+        return trunk_plan(self.plan, self.vlans)
 
     @cached_property
     def budgets(self) -> tuple[ZoneBudget, ...]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from netplan_cs.facts.labels import ResolvedLabel, resolve_labels, traffic_order
-from netplan_cs.model.plan import PhysicalNetwork, Plan, Zone, host_of_url
+from netplan_cs.facts.vlans import GUEST_RANGE, VlanIndex, ZoneVlans, untagged_traffic
+from netplan_cs.model.plan import Plan, Zone, host_of_url
 from netplan_cs.model.vlans import VlanRanges, format_vlans
 
 MAX_VLAN = 4094
@@ -100,75 +101,31 @@ def _tagged(vlan: int | str | None) -> int | None:
     return vlan if isinstance(vlan, int) and 1 <= vlan <= MAX_VLAN else None
 
 
-def _carrier(zone: Zone, traffic: str, name: str | None = None) -> PhysicalNetwork | None:
-    """The physical network named `name`, else the first one carrying `traffic`."""
-    if name:
-        return next((p for p in zone.physical_networks if p.name == name), None)
-    carriers = [p for p in zone.physical_networks if p.carries(traffic)]
-    if traffic == "Guest":  # untagged offerings land on the guest network without tags
-        carriers.sort(key=lambda p: bool(p.tags))
-    return carriers[0] if carriers else None
+def _trunk_uses(zone: Zone, index: ZoneVlans) -> dict[int, list[VlanUse]]:
+    """Tagged switch VLANs per physical network (by index), from the zone's VLAN index.
 
-
-class _Collector:
-    """Tagged uses and untagged traffic per physical network of one zone."""
-
-    def __init__(self, zone: Zone) -> None:
-        self.zone = zone
-        self.uses: dict[str, list[VlanUse]] = {p.name: [] for p in zone.physical_networks}
-        self.untagged: dict[str, set[str]] = {p.name: set() for p in zone.physical_networks}
-
-    def add(self, pnet: PhysicalNetwork | None, traffic: str, vlan: int | str | None,
-            source: str) -> None:
-        if pnet is None:
-            return
-        tag = _tagged(vlan)
-        if tag is None and vlan not in (None, "untagged"):
-            return  # out of bounds: V002 reports it; no switch can trunk it
-        if tag is None:
-            self.untagged[pnet.name].add(traffic)
-        else:
-            self.uses[pnet.name].append(VlanUse(traffic, frozenset({tag}), source))
-
-    def collect(self) -> None:
-        zone = self.zone
-        for pnet in zone.physical_networks:
-            if pnet.carries("Guest") and pnet.vlan is not None and pnet.vlan.valid \
-                    and pnet.isolation == "VLAN":
-                vlans = frozenset(v for s, e in pnet.vlan.merged() for v in range(s, e + 1)
-                                  if 1 <= v <= MAX_VLAN)
-                if vlans:
-                    self.uses[pnet.name].append(
-                        VlanUse("Guest", vlans, f"guest VLAN range {pnet.vlan.text}"))
-        for rng in zone.public_ranges:
-            self.add(_carrier(zone, "Public", rng.physical_network), "Public", rng.vlan,
-                     f"public range {rng.startip}-{rng.last}")
-        for net in zone.shared_networks:
-            self.add(_carrier(zone, "Guest", net.physical_network), "Guest", net.vlan,
-                     f"shared network {net.name}")
-        management = _carrier(zone, "Management")
-        storage = _carrier(zone, "Storage")
-        guest = _carrier(zone, "Guest")
-        if management is not None and not zone.pods:
-            self.untagged[management.name].add("Management")
-        for pod in zone.pods:
-            self.add(management, "Management", pod.vlan, f"pod {pod.name} reserved range")
-            for mrange in pod.management_ranges:
-                self.add(management, "Management", mrange.vlan,
-                         f"pod {pod.name} management range {mrange.startip}")
-            for srange in pod.storage_ranges:
-                self.add(storage, "Storage", srange.vlan,
-                         f"pod {pod.name} storage range {srange.startip}-{srange.last}")
-            for grange in pod.guest_ranges:
-                self.add(guest, "Guest", grange.vlan,
-                         f"pod {pod.name} guest range {grange.startip}-{grange.last}")
-        if management is not None:
-            for traffic in management.traffic_types:
-                if traffic.traffictype == "Management" and _tagged(traffic.vlan) is not None:
-                    self.add(management, "Management", traffic.vlan,
-                             "management traffic VLAN (VMware)")
-        if zone.is_basic and guest is not None:
-            self.untagged[guest.name].add("Guest")
+    Guest ranges count only on guest networks isolated by VLAN (VXLAN VNIs and GRE keys
+    ride the underlay); IDs outside 1..4094 are V002's, no switch can trunk them.
+    """
+    uses: dict[int, list[VlanUse]] = {}
+    guest_ranges: dict[int, set[int]] = {}
+    for use in index.uses:
+        network = use.network
+        if network is None:
+            continue
+        vlans = range(max(use.start, 1), min(use.end, MAX_VLAN) + 1)
+        if use.kind == GUEST_RANGE:
+            pnet = zone.physical_networks[network]
+            if pnet.isolation == "VLAN" and pnet.carries("Guest"):
+                guest_ranges.setdefault(network, set()).update(vlans)
+        elif vlans:
+            uses.setdefault(network, []).append(VlanUse(use.traffic, frozenset(vlans),
+                                                        use.owner))
+    for network, ids in guest_ranges.items():
+        text = zone.physical_networks[network].vlan
+        uses.setdefault(network, []).insert(0, VlanUse("Guest", frozenset(ids),
+                                                       f"guest VLAN range {text}"))
+    return uses
 
 
 def _host_zones(plan: Plan) -> dict[str, int]:
@@ -205,13 +162,13 @@ def _ports(plan: Plan) -> tuple[dict[tuple[int, str], list[Port]], list[Port]]:
     return placed, unplaced
 
 
-def trunk_plan(plan: Plan) -> TrunkPlan:
+def trunk_plan(plan: Plan, vlan_index: VlanIndex) -> TrunkPlan:
     """The trunk plan of every zone (see the module docstring)."""
     ports, unplaced = _ports(plan)
     zones: list[ZoneTrunks] = []
     for z, zone in enumerate(plan.zones):
-        collector = _Collector(zone)
-        collector.collect()
+        tagged = _trunk_uses(zone, vlan_index.zones[z])
+        untagged = untagged_traffic(zone)
         networks = []
         for p, pnet in enumerate(zone.physical_networks):
             encapsulated = (pnet.vlan if pnet.vlan is not None and pnet.isolation != "VLAN"
@@ -221,8 +178,8 @@ def trunk_plan(plan: Plan) -> TrunkPlan:
                 traffic=tuple(sorted((t.traffictype for t in pnet.traffic_types),
                                      key=traffic_order)),
                 isolation=pnet.isolation,
-                untagged=tuple(sorted(collector.untagged[pnet.name], key=traffic_order)),
-                uses=tuple(collector.uses[pnet.name]), native_vlan=_tagged(pnet.native_vlan),
+                untagged=tuple(sorted(untagged.get(p, ()), key=traffic_order)),
+                uses=tuple(tagged.get(p, ())), native_vlan=_tagged(pnet.native_vlan),
                 mtu=pnet.mtu, labels=resolve_labels(plan, zone, pnet),
                 ports=tuple(ports.get((z, pnet.name), [])), encapsulated=encapsulated))
         zones.append(ZoneTrunks(zone.name, z, zone.networktype, zone.uses_security_groups,

@@ -127,18 +127,59 @@ def _isolation(zone: Zone, network: int | None) -> str:
     return zone.physical_networks[network].isolation if network is not None else "VLAN"
 
 
+@dataclass(frozen=True)
+class Placement:
+    """One plan element's single VLAN (a number, `untagged`, or unset) on a physical network."""
+
+    vlan: int | str | None
+    network: int | None
+    kind: str
+    traffic: str
+    owner: str
+    path: DataPath
+    subnet: netaddr.IPNetwork | None = None
+
+
+def _placements(zone: Zone, base: DataPath) -> Iterator[Placement]:
+    """Every element of a zone that puts one VLAN (or untagged traffic) on a network."""
+    public = _carrier(zone, "Public")
+    for r, public_range in enumerate(zone.public_ranges):
+        owner = _by_name(zone, public_range.physical_network)
+        yield Placement(public_range.vlan, public if owner is None else owner, PUBLIC, "Public",
+                        f"public range {public_range.startip}-{public_range.last}",
+                        (*base, "public_ranges", r, "vlan"), public_range.subnet)
+    guest = default_guest_network(zone)
+    for s, shared in enumerate(zone.shared_networks):
+        owner = _by_name(zone, shared.physical_network)
+        yield Placement(shared.vlan, guest if owner is None else owner, SHARED, "Guest",
+                        f"shared network {shared.name}", (*base, "shared_networks", s, "vlan"),
+                        shared.subnet)
+    management = _carrier(zone, "Management")
+    storage = storage_network(zone)
+    for p, pod in enumerate(zone.pods):
+        pod_path: DataPath = (*base, "pods", p)
+        yield Placement(pod.vlan, management, POD, "Management", f"pod {pod.name}",
+                        (*pod_path, "vlan"), pod.cidr)
+        for m, reserved in enumerate(pod.management_ranges):
+            yield Placement(reserved.vlan, management, MANAGEMENT_RANGE, "Management",
+                            f"management range {reserved.startip}-"
+                            f"{reserved.endip or reserved.startip} of pod {pod.name}",
+                            (*pod_path, "management_ranges", m, "vlan"), pod.cidr)
+        for g, guest_range in enumerate(pod.guest_ranges):
+            yield Placement(guest_range.vlan, guest, POD_GUEST, "Guest",
+                            f"guest range {guest_range.startip}-{guest_range.last} of pod "
+                            f"{pod.name}", (*pod_path, "guest_ranges", g, "vlan"),
+                            guest_range.subnet)
+        for s, storage_range in enumerate(pod.storage_ranges):
+            yield Placement(storage_range.vlan, storage, STORAGE, "Storage",
+                            f"storage range {storage_range.startip}-{storage_range.last} of "
+                            f"pod {pod.name}", (*pod_path, "storage_ranges", s, "vlan"),
+                            storage_range.subnet)
+
+
 def _zone_uses(z: int, zone: Zone) -> Iterator[VlanUse]:
     base: DataPath = ("zones", z)
-    networks = zone.physical_networks
-
-    def point(vlan: int | str | None, network: int | None, kind: str, traffic: str,
-              owner: str, path: DataPath,
-              subnet: netaddr.IPNetwork | None = None) -> Iterator[VlanUse]:
-        if isinstance(vlan, int):
-            yield VlanUse(z, network, vlan, vlan, kind, traffic, owner, path, subnet,
-                          _isolation(zone, network))
-
-    for n, network in enumerate(networks):
+    for n, network in enumerate(zone.physical_networks):
         path: DataPath = (*base, "physical_networks", n)
         if network.vlan is not None and network.vlan.valid:
             for start, end in network.vlan.intervals:
@@ -146,42 +187,35 @@ def _zone_uses(z: int, zone: Zone) -> Iterator[VlanUse]:
                               f"guest VLAN range {network.vlan.text} of physical network "
                               f"{network.name}", (*path, "vlan"), None, network.isolation)
         for t, traffic in enumerate(network.traffic_types):
-            yield from point(traffic.vlan, n, TRAFFIC_VLAN, traffic.traffictype,
-                             f"{traffic.traffictype} traffic VLAN of physical network "
-                             f"{network.name}", (*path, "traffic_types", t, "vlan"))
-    public = _carrier(zone, "Public")
-    for r, public_range in enumerate(zone.public_ranges):
-        owner = _by_name(zone, public_range.physical_network)
-        yield from point(public_range.vlan, public if owner is None else owner, PUBLIC, "Public",
-                         f"public range {public_range.startip}-{public_range.last}",
-                         (*base, "public_ranges", r, "vlan"), public_range.subnet)
-    guest = default_guest_network(zone)
-    for s, shared in enumerate(zone.shared_networks):
-        owner = _by_name(zone, shared.physical_network)
-        yield from point(shared.vlan, guest if owner is None else owner, SHARED, "Guest",
-                         f"shared network {shared.name}", (*base, "shared_networks", s, "vlan"),
-                         shared.subnet)
+            if isinstance(traffic.vlan, int):
+                yield VlanUse(z, n, traffic.vlan, traffic.vlan, TRAFFIC_VLAN,
+                              traffic.traffictype, f"{traffic.traffictype} traffic VLAN of "
+                              f"physical network {network.name}",
+                              (*path, "traffic_types", t, "vlan"), None, network.isolation)
+    for place in _placements(zone, base):
+        if isinstance(place.vlan, int):
+            yield VlanUse(z, place.network, place.vlan, place.vlan, place.kind, place.traffic,
+                          place.owner, place.path, place.subnet,
+                          _isolation(zone, place.network))
+
+
+def untagged_traffic(zone: Zone) -> dict[int, set[str]]:
+    """Which traffic each physical network (by index) carries untagged, i.e. native.
+
+    Unset VLANs count as untagged, as CloudStack treats them; a zone without pods still
+    carries management traffic, untagged; a basic zone's guest traffic is untagged.
+    """
+    found: dict[int, set[str]] = {}
+    for place in _placements(zone, ()):
+        if place.network is not None and not isinstance(place.vlan, int):
+            found.setdefault(place.network, set()).add(place.traffic)
     management = _carrier(zone, "Management")
-    storage = storage_network(zone)
-    for p, pod in enumerate(zone.pods):
-        pod_path: DataPath = (*base, "pods", p)
-        yield from point(pod.vlan, management, POD, "Management", f"pod {pod.name}",
-                         (*pod_path, "vlan"), pod.cidr)
-        for m, reserved in enumerate(pod.management_ranges):
-            yield from point(reserved.vlan, management, MANAGEMENT_RANGE, "Management",
-                             f"management range {reserved.startip}-"
-                             f"{reserved.endip or reserved.startip} of pod {pod.name}",
-                             (*pod_path, "management_ranges", m, "vlan"), pod.cidr)
-        for g, guest_range in enumerate(pod.guest_ranges):
-            yield from point(guest_range.vlan, guest, POD_GUEST, "Guest",
-                             f"guest range {guest_range.startip}-{guest_range.last} of pod "
-                             f"{pod.name}", (*pod_path, "guest_ranges", g, "vlan"),
-                             guest_range.subnet)
-        for s, storage_range in enumerate(pod.storage_ranges):
-            yield from point(storage_range.vlan, storage, STORAGE, "Storage",
-                             f"storage range {storage_range.startip}-{storage_range.last} of pod "
-                             f"{pod.name}", (*pod_path, "storage_ranges", s, "vlan"),
-                             storage_range.subnet)
+    if management is not None and not zone.pods:
+        found.setdefault(management, set()).add("Management")
+    guest = default_guest_network(zone)
+    if zone.is_basic and guest is not None:
+        found.setdefault(guest, set()).add("Guest")
+    return found
 
 
 def sweep(uses: Iterable[VlanUse]) -> list[tuple[VlanUse, VlanUse]]:
