@@ -237,3 +237,12 @@ def test_native_vlan_out_of_bounds_is_not_written() -> None:
     net = _trunks(native_vlan=5000).zones[0].networks[0]
     assert net.native_vlan is None
     assert 5000 not in net.allowed_vlans
+
+
+def test_storage_vlan_rides_the_management_network_when_no_storage_traffic_exists() -> None:
+    plan = _plan()
+    plan.zones[0].physical_networks.pop()  # drop the network carrying Storage traffic
+    networks = Facts(plan).trunks.zones[0].networks
+    assert [n.name for n in networks] == ["pn1"]
+    assert 900 in networks[0].tagged_vlans
+    assert dict(networks[0].tagged)["Storage"] == frozenset({900})
