@@ -13,6 +13,7 @@ from netplan_cs.cli.common import Exit
 from netplan_cs.cli.convert import convert
 from netplan_cs.cli.lint import lint
 from netplan_cs.cli.rates import rates
+from netplan_cs.cli.report import report
 from netplan_cs.cli.trunks import trunks
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ app.command()(lint)
 app.command()(convert)
 app.command()(rates)
 app.command()(trunks)
+app.command()(report)
 app.command()(budget)
 
 

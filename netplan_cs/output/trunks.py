@@ -66,7 +66,7 @@ def render_csv(trunks: TrunkPlan) -> str:
     return out.getvalue()
 
 
-def _trunk_items(net: NetworkTrunk) -> list[str]:
+def trunk_items(net: NetworkTrunk) -> list[str]:
     """What every host port of one physical network must do."""
     items = []
     if net.untagged:
@@ -109,7 +109,7 @@ def render_markdown(plan: Plan, trunks: TrunkPlan, title: str) -> str:
             carries = ", ".join(net.traffic) or "no traffic"
             lines += [f"### Physical network {net.name}", "",
                       f"Carries {carries}; isolation {net.isolation}.", ""]
-            items = _trunk_items(net)
+            items = trunk_items(net)
             switches = sorted({p.switch for p in net.ports})
             if not switches:
                 lines.append(f"- [ ] every host NIC carrying physical network {net.name}:")

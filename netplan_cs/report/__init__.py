@@ -1,0 +1,1 @@
+"""The self-contained HTML report: address maps, VLAN maps, budgets, rates, trunks, findings."""
