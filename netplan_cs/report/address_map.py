@@ -89,11 +89,11 @@ def zone_items(plan: Plan, zone: Zone, z: int) -> list[Item]:
             items.append(Item(int(extra.startip), int(last), "reserved",
                               f"pod {pod.name} reserved {extra.startip}-{last}",
                               (*path, "management_ranges", m), pod.cidr))
-        for s, rng in enumerate(pod.storage_ranges):
-            items.append(_range(rng, "storage", f"pod {pod.name} storage",
+        for s, storage in enumerate(pod.storage_ranges):
+            items.append(_range(storage, "storage", f"pod {pod.name} storage",
                                 (*path, "storage_ranges", s)))
-        for g, rng in enumerate(pod.guest_ranges):
-            items.append(_range(rng, "guest", f"pod {pod.name} guest",
+        for g, guest in enumerate(pod.guest_ranges):
+            items.append(_range(guest, "guest", f"pod {pod.name} guest",
                                 (*path, "guest_ranges", g)))
         for c, cluster in enumerate(pod.clusters):
             for h, host in enumerate(cluster.hosts):
@@ -101,8 +101,8 @@ def zone_items(plan: Plan, zone: Zone, z: int) -> list[Item]:
                     items.append(Item(int(host.address), int(host.address), "host",
                                       f"host {host.label} {host.address}",
                                       (*path, "clusters", c, "hosts", h)))
-    for r, rng in enumerate(zone.public_ranges):
-        items.append(_range(rng, "public", "public range", (*base, "public_ranges", r)))
+    for r, public in enumerate(zone.public_ranges):
+        items.append(_range(public, "public", "public range", (*base, "public_ranges", r)))
     for s, net in enumerate(zone.shared_networks):
         if net.startip is not None:
             last = net.endip or net.startip
@@ -133,7 +133,7 @@ def zone_subnets(zone: Zone) -> list[Subnet]:
 
 
 def _x(value: int, network: netaddr.IPNetwork) -> float:
-    return (value - network.first) / network.size * WIDTH
+    return float((value - network.first) / network.size * WIDTH)
 
 
 def _intersections(items: list[Item]) -> list[tuple[int, int]]:

@@ -121,11 +121,11 @@ def _checklist(document: PlanDocument, facts: Facts, z: int) -> str:
     zone_trunks = facts.trunks.zones[z]
     out = []
     for net in zone_trunks.networks:
-        items = "".join(f"<li>{_text(item)}</li>" for item in trunk_items(net))
+        entries = "".join(f"<li>{_text(item)}</li>" for item in trunk_items(net))
         ports = ", ".join(f"{p.switch} {p.port}" for p in net.ports)
         where = f"ports {escape(ports)}" if ports else \
             f"every host NIC carrying physical network {escape(net.name)}"
-        out.append(f"<h4>{escape(net.name)}: {where}</h4><ul class=\"checklist\">{items}</ul>")
+        out.append(f"<h4>{escape(net.name)}: {where}</h4><ul class=\"checklist\">{entries}</ul>")
     for hypervisor, items in host_setup(plan, zone, zone_trunks).items():
         out.append(f"<h4>{escape(hypervisor)} hosts</h4><ul class=\"checklist\">" +
                    "".join(f"<li>{_text(item)}</li>" for item in items) + "</ul>")
