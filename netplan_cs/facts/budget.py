@@ -28,13 +28,14 @@ them.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
 
 import netaddr
 
+from netplan_cs.facts.spans import Spans, union
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import (
     AddressRange,
@@ -151,40 +152,31 @@ def _fraction(value: float) -> Fraction:
 
 # -- address arithmetic ------------------------------------------------------------------
 
-def span(start: netaddr.IPAddress | None, end: netaddr.IPAddress | None) -> netaddr.IPSet:
+def span(start: netaddr.IPAddress | None, end: netaddr.IPAddress | None) -> Spans:
     """The addresses start..end (empty when reversed or missing)."""
-    if start is None or end is None or int(end) < int(start):
-        return netaddr.IPSet()
-    return netaddr.IPSet(netaddr.IPRange(start, end))
+    if start is None or end is None:
+        return Spans()
+    return Spans.of(int(start), int(end))
 
 
-def range_set(item: AddressRange) -> netaddr.IPSet:
+def range_set(item: AddressRange) -> Spans:
     return span(item.startip, item.last)
 
 
-def shared_set(network: SharedNetwork) -> netaddr.IPSet:
+def shared_set(network: SharedNetwork) -> Spans:
     """A shared network's range; a missing end is the start, as CloudStack defaults it."""
     return span(network.startip, network.endip or network.startip)
 
 
-def count_of(addresses: netaddr.IPSet) -> int:
-    return int(addresses.size)
+def count_of(addresses: Spans) -> int:
+    return addresses.size
 
 
-def union(sets: Iterable[netaddr.IPSet]) -> netaddr.IPSet:
-    result = netaddr.IPSet()
-    for item in sets:
-        result |= item
-    return result
-
-
-def usable(cidr: netaddr.IPNetwork) -> netaddr.IPSet:
+def usable(cidr: netaddr.IPNetwork) -> Spans:
     """The subnet without its network and broadcast addresses (all of it for /31 and /32)."""
-    block = netaddr.IPSet(cidr.cidr)
     if cidr.prefixlen <= 30:
-        block.remove(cidr.network)
-        block.remove(cidr.broadcast)
-    return block
+        return Spans.of(cidr.first + 1, cidr.last - 1)
+    return Spans.of(cidr.first, cidr.last)
 
 
 def pod_range_end(pod: Pod) -> netaddr.IPAddress:
@@ -195,10 +187,10 @@ def pod_range_end(pod: Pod) -> netaddr.IPAddress:
     return netaddr.IPAddress(int(pod.cidr.broadcast or pod.cidr.ip) - 1)
 
 
-def reserved_pools(pod: Pod) -> tuple[netaddr.IPSet, netaddr.IPSet]:
+def reserved_pools(pod: Pod) -> tuple[Spans, Spans]:
     """(system VM pool, general pool) of a pod's reserved ranges (`forsystemvms` or not)."""
-    system: list[netaddr.IPSet] = []
-    general: list[netaddr.IPSet] = []
+    system: list[Spans] = []
+    general: list[Spans] = []
     if pod.startip is not None:
         (system if pod.forsystemvms else general).append(
             span(pod.startip, pod_range_end(pod)))
@@ -382,12 +374,14 @@ class ZoneBudgeter:
             return 0
         return tenant_routers(self.demand) + len(self.zone.shared_networks)
 
-    def _host_capacity(self, pod: Pod, reserved: netaddr.IPSet) -> int:
-        free = usable(pod.cidr) - reserved - self._taken - netaddr.IPSet([pod.gateway])
-        return int(free.size)
+    def _host_capacity(self, pod: Pod, reserved: Spans) -> int:
+        cidr = pod.cidr
+        taken = self._taken.clip(cidr.first, cidr.last)
+        gateway = Spans.of(int(pod.gateway), int(pod.gateway))
+        return (usable(cidr) - (reserved | taken | gateway)).size
 
     @cached_property
-    def _taken(self) -> netaddr.IPSet:
+    def _taken(self) -> Spans:
         """Zone addresses that are not for hosts: other ranges and declared infrastructure."""
         zone = self.zone
         ranges: list[AddressRange] = [*zone.public_ranges]
@@ -398,10 +392,8 @@ class ZoneBudgeter:
         for network in zone.shared_networks:
             taken |= shared_set(network)
         hosts = {host.address for p in zone.pods for host in p.hosts}
-        for address in self._infrastructure():
-            if address not in hosts:
-                taken.add(address)
-        return taken
+        infrastructure = [(int(a), int(a)) for a in self._infrastructure() if a not in hosts]
+        return taken | Spans(infrastructure)
 
     def _infrastructure(self) -> Iterator[netaddr.IPAddress]:
         for server in self.plan.management_servers:
