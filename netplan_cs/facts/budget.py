@@ -348,7 +348,7 @@ class ZoneBudgeter:
         if not (self._pod_hypervisors(pod) & POD_CONTROL_HYPERVISORS):
             control = 0
         storage = None
-        if any(p.storage_ranges for p in self.zone.pods):
+        if self._zone_has_storage_ranges:
             storage = Budget(count_of(union(range_set(r) for r in pod.storage_ranges)),
                              (("ssvm", self.demand.ssvms),))
         guest = None
@@ -364,6 +364,11 @@ class ZoneBudgeter:
             hosts=pod_host_count(pod),
             host_capacity=self._host_capacity(pod, system | general),
             storage=storage, guest=guest)
+
+    @cached_property
+    def _zone_has_storage_ranges(self) -> bool:
+        """All or nothing per zone: any storage range gives every SSVM a storage NIC."""
+        return any(pod.storage_ranges for pod in self.zone.pods)
 
     def _pod_hypervisors(self, pod: Pod) -> set[str]:
         return pod.hypervisors or self.zone.hypervisors

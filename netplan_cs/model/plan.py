@@ -9,7 +9,7 @@ carry plain plural names. Every model forbids unknown keys: a typo is a finding
 from __future__ import annotations
 
 import typing
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -43,9 +43,10 @@ class Element(BaseModel):
 
 def subnet(gateway: netaddr.IPAddress, netmask: netaddr.IPAddress) -> netaddr.IPNetwork:
     """The subnet CloudStack derives from a gateway and a netmask (NetUtils.ipAndNetMaskToCidr)."""
-    return netaddr.IPNetwork(f"{gateway}/{netmask.netmask_bits()}").cidr
+    return netaddr.IPNetwork((int(gateway) & int(netmask), netmask.netmask_bits()))
 
 
+@lru_cache(maxsize=65536)
 def host_of_url(url: str | None) -> str | None:
     """The server part of a storage or host URL (`nfs://10.0.0.5/export` -> 10.0.0.5)."""
     if not url:
@@ -101,7 +102,7 @@ class AddressRange(Element):
         """The end address; CloudStack makes a missing end equal to the start."""
         return self.endip if self.endip is not None else self.startip
 
-    @property
+    @cached_property
     def subnet(self) -> netaddr.IPNetwork | None:
         if self.gateway is None or self.netmask is None:
             return None
@@ -195,7 +196,7 @@ class Pod(Element):
     guest_ranges: list[GuestRange] = Field(default_factory=list)
     clusters: list[Cluster] = Field(default_factory=list)
 
-    @property
+    @cached_property
     def cidr(self) -> netaddr.IPNetwork:
         """The pod CIDR, as CloudStack derives it from gateway and netmask."""
         return subnet(self.gateway, self.netmask)
