@@ -7,7 +7,8 @@ writes OUT.yaml (native) and OUT.cfg (Marvin JSON) describing the same cloud.
 identical (or nested) public ranges: the adversarial inputs for the overlap sweep.
 
 Address items = zones x pods x (1 reserved range + hosts) + zones x public ranges.
-Each zone owns 10.<z>.0.0/16 for its pods (/26 each, up to 1,000 pods), public ranges
+Each zone owns 10.<z>.0.0/16 for its pods (/26 each, up to 1,000 pods; the management
+server sits at 10.0.0.50 in the first pod, outside its ranges), public ranges
 in 100.<64+z>.<r>.0/24, shared networks in 172.<16+z>.<s>.0/24; nothing overlaps.
 """
 
@@ -25,8 +26,13 @@ def pod_subnet(zone: int, pod: int) -> tuple[str, int]:
 
 
 def native_plan(zones: int, pods: int, hosts: int, public: int, shared: int) -> dict[str, Any]:
-    plan: dict[str, Any] = {"version": 1, "settings": {"check.pod.cidrs": True},
-                            "zones": []}
+    plan: dict[str, Any] = {
+        "version": 1,
+        "settings": {"check.pod.cidrs": True, "host": "10.0.0.50",
+                     "management.network.cidr": "10.0.0.0/26"},
+        "management_servers": [{"name": "ms1", "ipaddress": "10.0.0.50"}],
+        "routed_prefixes": ["10.0.0.0/8"],
+        "zones": []}
     for z in range(zones):
         zone: dict[str, Any] = {
             "name": f"zone{z}", "networktype": "advanced",
@@ -84,7 +90,9 @@ def marvin_config(plan: dict[str, Any]) -> dict[str, Any]:
                                                "username": "root"} for h in c["hosts"]]}
                                    for c in pod["clusters"]]}
                      for pod in zone["pods"]]})
-    return {"zones": zones, "mgtSvr": [{"mgtSvrIp": "10.0.255.10", "port": 8096}]}
+    return {"zones": zones, "mgtSvr": [{"mgtSvrIp": "10.0.0.50", "port": 8096}],
+            "globalConfig": [{"name": name, "value": str(value)}
+                             for name, value in plan["settings"].items()]}
 
 
 def adversarial_plan(count: int, nested: bool) -> dict[str, Any]:
