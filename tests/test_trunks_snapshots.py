@@ -6,7 +6,6 @@ Snapshots live in tests/snapshots/trunks/; after an intended change, regenerate 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ from typer.testing import CliRunner
 
 from netplan_cs.cli.app import app
 from tests.conftest import CORPUS, SAMPLES, needs_corpus
+from tests.snapshot import assert_snapshot
 
-SNAPSHOTS = Path(__file__).parent / "snapshots" / "trunks"
 FORMATS = {"markdown": "md", "csv": "csv", "json": "json", "cisco-ios": "ios",
            "junos": "junos", "arista-eos": "eos"}
 CORPUS_PLANS = {
@@ -33,11 +32,7 @@ def _run(plan: Path, output_format: str) -> str:
 
 
 def _check(name: str, plan: Path, output_format: str) -> None:
-    snapshot = SNAPSHOTS / f"{name}.{FORMATS[output_format]}"
-    text = _run(plan, output_format)
-    if os.environ.get("UPDATE_SNAPSHOTS"):
-        snapshot.write_text(text, encoding="utf-8")
-    assert text == snapshot.read_text(encoding="utf-8")
+    assert_snapshot(f"trunks/{name}.{FORMATS[output_format]}", _run(plan, output_format))
 
 
 @pytest.mark.parametrize("output_format", list(FORMATS))
