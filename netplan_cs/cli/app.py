@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from netplan_cs import __version__
+from netplan_cs.cli.catalogue import explain, rules, schema
 from netplan_cs.cli.common import Exit
 from netplan_cs.cli.convert import convert
 from netplan_cs.cli.lint import lint
@@ -19,6 +20,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]})
 app.command()(lint)
 app.command()(convert)
+app.command()(explain)
+app.command()(rules)
+app.command()(schema)
 
 
 def _version(value: bool) -> None:
