@@ -1,4 +1,4 @@
-"""`netplan-cs rules`, `explain` and `schema`: the catalogue and the formats, for people and tools."""
+"""`netplan-cs rules`, `explain` and `schema`: the catalogue and formats for people and tools."""
 
 from __future__ import annotations
 

@@ -1,0 +1,42 @@
+"""Running the command line in tests, and a small plan with one error and one warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from netplan_cs.cli.app import app
+
+# PLAN_WITH_SECRET: S001 (warning) on line 3, P005 (error) on line 10.
+PLAN = """\
+management_servers:
+  - ipaddress: 10.1.20.5
+zones:
+  - name: zone1
+    networktype: advanced
+    dns1: 8.8.8.8
+    internaldns1: 8.8.4.4
+    pods: []
+  - name: zone1
+    networktype: advanced
+    dns1: 8.8.8.8
+    internaldns1: 8.8.4.4
+    pods: []
+"""
+ERROR_LINE = 10
+PLAN_WITH_SECRET = PLAN.replace("  - ipaddress: 10.1.20.5\n",
+                                "  - ipaddress: 10.1.20.5\n    apikey: AbCdEf0123456789\n")
+WARNING_LINE = 3
+
+
+def write_plan(folder: Path, text: str = PLAN_WITH_SECRET, name: str = "plan.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of `netplan-cs ARGS`."""
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env or {"GITHUB_ACTIONS": ""})
+    return result.exit_code, result.stdout, result.stderr
