@@ -28,8 +28,7 @@ Level = Literal["error", "warning", "info"]
 class ConfigFile(BaseModel):
     """The keys of a netplan-cs configuration table."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True,
-                              title="netplan-cs configuration")
+    model_config = ConfigDict(extra="forbid", title="netplan-cs configuration")
 
     select: list[str] | None = Field(
         None, description="Only these rules: IDs, names or ID prefixes (A, A00).")
