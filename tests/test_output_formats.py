@@ -13,6 +13,7 @@ from netplan_cs.engine.registry import load_rules
 from netplan_cs.output.findings_model import FindingsDocument
 from netplan_cs.output.github import escape_data, escape_property
 from tests.cli_helpers import ERROR_LINE, WARNING_LINE, run, write_plan
+from tests.conftest import ROOT, SAMPLES, corpus_files, needs_corpus
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -172,3 +173,40 @@ def test_output_file_never_replaces_an_input(plan: Path) -> None:
 def test_output_format_needs_an_output_file(plan: Path) -> None:
     code, _, err = run("lint", plan, "--output-format", "sarif")
     assert code == 2 and "in pairs" in err
+
+
+def _corpus_sarif(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    monkeypatch.chdir(ROOT)
+    files = [*corpus_files(), *sorted(SAMPLES.glob("*.yaml"))]
+    code, out, _ = run("lint", "-f", "sarif", *files)
+    assert code == 2  # two corpus files are not valid JSON (input errors, yet a full report)
+    document: dict[str, Any] = json.loads(out)
+    return document
+
+
+@needs_corpus
+def test_sarif_over_the_corpus_keeps_githubs_constraints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every real Marvin config and the sample in one run: valid regions, relative URIs."""
+    document = _corpus_sarif(monkeypatch)
+    [run_] = document["runs"]
+    results = run_["results"]
+    assert len(results) > 100
+    ids = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+    assert len(ids) == len(set(ids)) and {r["ruleId"] for r in results} <= set(ids)
+    for result in results:
+        for location in result["locations"] + result.get("relatedLocations", []):
+            physical = location["physicalLocation"]
+            uri = physical["artifactLocation"]["uri"]
+            assert not uri.startswith("/") and "://" not in uri and "\\" not in uri
+            assert physical["region"]["startLine"] >= 1
+            assert physical["region"]["startColumn"] >= 1
+    notes = run_["invocations"][0]["toolExecutionNotifications"]
+    assert run_["invocations"][0]["executionSuccessful"] is False
+    assert [n["message"]["text"].startswith("invalid JSON") for n in notes] == [True, True]
+
+
+@needs_corpus
+def test_sarif_over_the_corpus_validates(monkeypatch: pytest.MonkeyPatch) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(_corpus_sarif(monkeypatch))
