@@ -83,3 +83,11 @@ def test_parse_suppressions() -> None:
         "# netplan-cs: ignore-file[S001]\n")
     assert (line.target, line.selectors, line.reason) == (1, ("A009", "V003"), "shared VLAN")
     assert (whole.target, whole.selectors) == (None, ("S001",))
+
+
+def test_all_is_refused_in_a_suppression(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, SECOND_ZONE.replace(
+        "  - name: zone1\n", "  - name: zone1  # netplan-cs: ignore[ALL]\n"))
+    code, out, _ = run("lint", plan)
+    assert code == 1 and "P005 [error]" in out
+    assert "plan.yaml:9:18: P100 [warning] a suppression must name the rules it accepts" in out

@@ -93,7 +93,10 @@ def _unused(items: list[Suppression], ran: list[Rule], known: list[Rule],
             yield _report(item, file, "this suppression names no rule: write "
                           "`# netplan-cs: ignore[ID] reason`")
         for selector in item.selectors:
-            if not any(matches(rule, selector) for rule in known) or selector.upper() == "ALL":
+            if selector.upper() == "ALL":
+                yield _report(item, file, "a suppression must name the rules it accepts; "
+                              "`ALL` is not allowed here")
+            elif not any(matches(rule, selector) for rule in known):
                 yield _report(item, file, f"suppression names {selector!r}, which is no rule "
                               "(name rules by ID, name or ID prefix)")
             elif selector not in item.used and any(matches(rule, selector) for rule in ran):
