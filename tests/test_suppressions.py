@@ -91,3 +91,11 @@ def test_all_is_refused_in_a_suppression(tmp_path: Path) -> None:
     code, out, _ = run("lint", plan)
     assert code == 1 and "P005 [error]" in out
     assert "plan.yaml:9:18: P100 [warning] a suppression must name the rules it accepts" in out
+
+
+def test_comment_on_the_last_line_covers_nothing_below(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, PLAN + "# netplan-cs: ignore[P005] nothing follows\n")
+    code, out, _ = run("lint", plan)
+    assert code == 1
+    assert "plan.yaml:14:1: P100 [warning] unused suppression: P005 reports nothing on " \
+        "line 14" in out

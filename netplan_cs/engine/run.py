@@ -11,7 +11,7 @@ from netplan_cs.document import PlanDocument, open_plan
 from netplan_cs.engine.context import RuleContext
 from netplan_cs.engine.findings import Finding, LocatedFinding, RelatedLocation
 from netplan_cs.engine.registry import Rule, load_rules
-from netplan_cs.engine.suppressions import UNUSED_RULE, apply_suppressions
+from netplan_cs.engine.suppressions import apply_suppressions
 from netplan_cs.errors import InputError
 from netplan_cs.facts import Facts
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
@@ -62,8 +62,7 @@ def lint_document(document: PlanDocument, rules: Iterable[Rule],
         found.extend(place(document, rule, finding) for finding in rule.check(context))
     if inline_ignores and document.source.syntax == "yaml":
         found = apply_suppressions(document.source.text, found, rules,
-                                   known if known is not None else load_rules(), document.file,
-                                   report_unused=any(r.id == UNUSED_RULE for r in rules))
+                                   known if known is not None else load_rules(), document.file)
     return sorted(found)
 
 

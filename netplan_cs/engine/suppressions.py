@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from netplan_cs.engine.findings import LocatedFinding, Severity
+from netplan_cs.engine.findings import LocatedFinding
 from netplan_cs.engine.registry import Rule, matches
 
 UNUSED_RULE = "P100"
@@ -49,6 +49,8 @@ def parse_suppressions(text: str) -> list[Suppression]:
             for item in waiting:
                 item.target = number
             waiting = []
+    for item in waiting:  # nothing follows: it can only cover its own line
+        item.target = item.line
     return found
 
 
@@ -63,14 +65,14 @@ def _covers(item: Suppression, finding: LocatedFinding, rule: Rule | None) -> st
 
 
 def apply_suppressions(text: str, findings: list[LocatedFinding], ran: Iterable[Rule],
-                       known: Iterable[Rule], file: str,
-                       report_unused: bool) -> list[LocatedFinding]:
-    """The findings no comment suppresses, plus P100 findings for unused suppressions."""
+                       known: Iterable[Rule], file: str) -> list[LocatedFinding]:
+    """The findings no comment suppresses, plus P100 findings (if P100 ran) for unused ones."""
     items = parse_suppressions(text)
     if not items:
         return findings
     by_id = {rule.id: rule for rule in known}
     ran_rules = [rule for rule in ran if rule.id != UNUSED_RULE]
+    unused_rule = next((rule for rule in ran if rule.id == UNUSED_RULE), None)
     kept: list[LocatedFinding] = []
     for finding in findings:
         hit = None
@@ -81,31 +83,32 @@ def apply_suppressions(text: str, findings: list[LocatedFinding], ran: Iterable[
                 break
         if hit is None:
             kept.append(finding)
-    if report_unused:
-        kept.extend(_unused(items, ran_rules, list(by_id.values()), file))
+    if unused_rule is not None:
+        kept.extend(_report(unused_rule, item, file, message)
+                    for item, message in _unused(items, ran_rules, list(by_id.values())))
     return sorted(kept)
 
 
-def _unused(items: list[Suppression], ran: list[Rule], known: list[Rule],
-            file: str) -> Iterable[LocatedFinding]:
+def _unused(items: list[Suppression], ran: list[Rule],
+            known: list[Rule]) -> Iterable[tuple[Suppression, str]]:
     for item in items:
         if not item.selectors:
-            yield _report(item, file, "this suppression names no rule: write "
-                          "`# netplan-cs: ignore[ID] reason`")
+            yield item, ("this suppression names no rule: write "
+                         "`# netplan-cs: ignore[ID] reason`")
         for selector in item.selectors:
             if selector.upper() == "ALL":
-                yield _report(item, file, "a suppression must name the rules it accepts; "
-                              "`ALL` is not allowed here")
+                yield item, ("a suppression must name the rules it accepts; `ALL` is not "
+                             "allowed here")
             elif not any(matches(rule, selector) for rule in known):
-                yield _report(item, file, f"suppression names {selector!r}, which is no rule "
-                              "(name rules by ID, name or ID prefix)")
+                yield item, (f"suppression names {selector!r}, which is no rule (name rules "
+                             "by ID, name or ID prefix)")
             elif selector not in item.used and any(matches(rule, selector) for rule in ran):
                 where = "in this file" if item.target is None else f"on line {item.target}"
-                yield _report(item, file, f"unused suppression: {selector} reports nothing "
-                              f"{where}; remove it")
+                yield item, (f"unused suppression: {selector} reports nothing {where}; "
+                             "remove it")
 
 
-def _report(item: Suppression, file: str, message: str) -> LocatedFinding:
-    return LocatedFinding(file=file, line=item.line, column=item.column, rule=UNUSED_RULE,
-                          end_line=item.line, end_column=item.column, name="unused-suppression",
-                          severity=Severity.WARNING, message=message, path="")
+def _report(rule: Rule, item: Suppression, file: str, message: str) -> LocatedFinding:
+    return LocatedFinding(file=file, line=item.line, column=item.column, rule=rule.id,
+                          end_line=item.line, end_column=item.column, name=rule.name,
+                          severity=rule.severity, message=message, path="")
