@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -14,6 +15,7 @@ from netplan_cs.output.findings_model import FindingsDocument
 from netplan_cs.output.github import escape_data, escape_property
 from tests.cli_helpers import ERROR_LINE, WARNING_LINE, run, write_plan
 from tests.conftest import ROOT, SAMPLES, corpus_files, needs_corpus
+from tests.json_schema_subset import SchemaViolationError, Validator
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -31,11 +33,34 @@ def _sarif(*args: str | Path) -> dict[str, Any]:
     return document
 
 
-def test_sarif_validates_against_the_official_schema(plan: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+def _validate(document: dict[str, Any]) -> None:
+    """Validate against the official SARIF 2.1.0 schema (jsonschema when installed)."""
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     assert schema["id"].endswith("/sarif-schema-2.1.0.json")
-    jsonschema.Draft4Validator(schema).validate(_sarif(plan))
+    try:
+        import jsonschema
+    except ImportError:
+        Validator(schema).validate(document)
+    else:
+        jsonschema.Draft4Validator(schema).validate(document)
+
+
+def test_sarif_validates_against_the_official_schema(plan: Path) -> None:
+    _validate(_sarif(plan))
+
+
+@pytest.mark.parametrize(("damage", "message"), [
+    (lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+     .update(startLine=0), "violates minimum 1"),
+    (lambda d: d["runs"][0]["results"][0].pop("message"), "missing ['message']"),
+    (lambda d: d["runs"][0]["results"][0].update(level="fatal"), "not in"),
+    (lambda d: d["runs"][0]["tool"]["driver"].update(colour="red"), "unexpected property"),
+])
+def test_the_schema_check_can_fail(plan: Path, damage: Any, message: str) -> None:
+    document = _sarif(plan)
+    damage(document)
+    with pytest.raises(SchemaViolationError, match=re.escape(message)):
+        Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(document)
 
 
 def test_sarif_required_properties_and_github_constraints(plan: Path) -> None:
@@ -207,6 +232,4 @@ def test_sarif_over_the_corpus_keeps_githubs_constraints(monkeypatch: pytest.Mon
 
 @needs_corpus
 def test_sarif_over_the_corpus_validates(monkeypatch: pytest.MonkeyPatch) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft4Validator(schema).validate(_corpus_sarif(monkeypatch))
+    _validate(_corpus_sarif(monkeypatch))
