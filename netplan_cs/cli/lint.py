@@ -49,16 +49,16 @@ def _report_baseline(outcome: LintOutcome, baseline: Path) -> None:
 def lint(
     plans: Annotated[list[Path], typer.Argument(help="Plan files: native YAML or Marvin .cfg.")],
     output_format: Annotated[ReportFormat | None, typer.Option(
-        "--format", "-f", help="Output format on stdout [default: github when GITHUB_ACTIONS="
-        "true, else text].")] = None,
+        "--format", "-f", help="Output format on stdout (default: github when GITHUB_ACTIONS="
+        "true, else text).")] = None,
     select_rules: Annotated[list[str] | None, typer.Option(
         "--select", help="Only these rules: IDs, names or ID prefixes (A, A00), comma-separated."
     )] = None,
     ignore_rules: Annotated[list[str] | None, typer.Option(
         "--ignore", help="Skip these rules: IDs, names or ID prefixes, comma-separated.")] = None,
     fail_level: Annotated[FailLevel | None, typer.Option(
-        help="Exit 1 when a finding is at or above this severity [default: the "
-        "configuration's fail-level, else error].")] = None,
+        help="Exit 1 when a finding is at or above this severity (default: the "
+        "configuration's fail-level, else error).")] = None,
     rules_dir: Annotated[list[Path] | None, typer.Option(
         help="A folder of extra rules laid out like netplan-cs's own rules/.")] = None,
     config: Annotated[Path | None, typer.Option(
