@@ -93,3 +93,10 @@ def test_missing_baseline_exits_2(plan: Path) -> None:
 def test_baseline_and_write_baseline_exclude_each_other(plan: Path) -> None:
     code, _, err = run("lint", plan, "--baseline", "a.json", "--write-baseline", "b.json")
     assert code == 2 and "exclude each other" in err
+
+
+def test_no_baseline_from_a_run_with_unreadable_files(plan: Path, tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("zones: [\n", encoding="utf-8")
+    code, _, err = run("lint", plan, "broken.yaml", "--write-baseline", "base.json")
+    assert code == 2 and "was not written: 1 file(s) could not be read" in err
+    assert not (tmp_path / "base.json").exists()

@@ -99,7 +99,10 @@ def lint(
             from netplan_cs.output.files import write_output
 
             write_output(target, render(outcome, kind), force, inputs=plans)
-        if write_baseline is not None:
+        if write_baseline is not None and outcome.result.errors:
+            print(f"netplan-cs: the baseline {write_baseline} was not written: "
+                  f"{len(outcome.result.errors)} file(s) could not be read", file=sys.stderr)
+        elif write_baseline is not None:
             from netplan_cs.baseline import write_baseline as write
 
             count = write(write_baseline, outcome.result.findings, force, plans)
