@@ -100,3 +100,11 @@ def test_no_baseline_from_a_run_with_unreadable_files(plan: Path, tmp_path: Path
     code, _, err = run("lint", plan, "broken.yaml", "--write-baseline", "base.json")
     assert code == 2 and "was not written: 1 file(s) could not be read" in err
     assert not (tmp_path / "base.json").exists()
+
+
+def test_output_file_never_replaces_the_baseline(plan: Path, tmp_path: Path) -> None:
+    assert run("lint", plan, "--write-baseline", "base.json")[0] == 0
+    code, _, err = run("lint", plan, "--baseline", "base.json", "--output-format", "json",
+                       "--output-file", "base.json", "--force")
+    assert code == 2 and "refusing to write over an input file" in err
+    assert json.loads((tmp_path / "base.json").read_text())["version"] == 1

@@ -94,18 +94,19 @@ def lint(
     for problem in outcome.result.errors:
         report_input_error(problem)
     sys.stdout.write(render(outcome, output_format or default_format()))
+    inputs = [*plans, *(p for p in (config, baseline) if p is not None)]
     try:
         for kind, target in extra:
             from netplan_cs.output.files import write_output
 
-            write_output(target, render(outcome, kind), force, inputs=plans)
+            write_output(target, render(outcome, kind), force, inputs=inputs)
         if write_baseline is not None and outcome.result.errors:
             print(f"netplan-cs: the baseline {write_baseline} was not written: "
                   f"{len(outcome.result.errors)} file(s) could not be read", file=sys.stderr)
         elif write_baseline is not None:
             from netplan_cs.baseline import write_baseline as write
 
-            count = write(write_baseline, outcome.result.findings, force, plans)
+            count = write(write_baseline, outcome.result.findings, force, inputs)
             print(f"netplan-cs: wrote {count} finding(s) to the baseline {write_baseline}",
                   file=sys.stderr)
     except InputError as error:
