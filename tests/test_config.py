@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from netplan_cs.config import path_glob
-from tests.cli_helpers import ERROR_LINE, PLAN, run, write_plan
+from tests.cli_helpers import ERROR_LINE, PLAN, PLAN_WITH_SECRET, lint, run, write_plan
 
 OPTION_RULE = '''
 ID = "Q900"
@@ -37,7 +37,7 @@ def test_pyproject_table_is_found_upward(tmp_path: Path) -> None:
         '[project]\nname = "x"\n\n[tool.netplan-cs]\nignore = ["P005"]\n', encoding="utf-8")
     deep = tmp_path / "plans" / "lab"
     deep.mkdir(parents=True)
-    code, out, _ = run("lint", write_plan(deep, PLAN))
+    code, out, _ = lint(write_plan(deep, PLAN))
     assert (code, "P005" in out) == (0, False)
 
 
@@ -47,10 +47,18 @@ def test_nearest_config_wins_and_pyproject_without_table_is_skipped(tmp_path: Pa
     inner.mkdir()
     (inner / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     skipped = write_plan(inner, PLAN)
-    assert run("lint", skipped)[0] == 0  # the outer .netplan-cs.toml applies
+    assert lint(skipped)[0] == 0  # the outer .netplan-cs.toml applies
     (inner / ".netplan-cs.toml").write_text('select = ["P"]\n', encoding="utf-8")
-    assert run("lint", skipped)[0] == 1  # the nearer one replaces it
-    assert run("lint", write_plan(tmp_path, PLAN, "outer.yaml"))[0] == 0
+    assert lint(skipped)[0] == 1  # the nearer one replaces it
+    assert lint(write_plan(tmp_path, PLAN, "outer.yaml"))[0] == 0
+
+
+def test_config_select_applies_without_select_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / ".netplan-cs.toml").write_text('select = ["plaintext-secret"]\n',
+                                               encoding="utf-8")
+    code, out, _ = run("lint", write_plan(tmp_path, PLAN_WITH_SECRET))
+    assert code == 0
+    assert "S001 [warning]" in out and "P005" not in out
 
 
 def test_explicit_config_replaces_discovery(tmp_path: Path) -> None:
@@ -58,21 +66,21 @@ def test_explicit_config_replaces_discovery(tmp_path: Path) -> None:
     other = tmp_path / "strict.toml"
     other.write_text('select = ["ALL"]\n', encoding="utf-8")
     plan = write_plan(tmp_path, PLAN)
-    assert run("lint", plan)[0] == 0
-    assert run("lint", "--config", other, plan)[0] == 1
+    assert lint(plan)[0] == 0
+    assert lint("--config", other, plan)[0] == 1
 
 
 def test_severity_override_and_fail_level(tmp_path: Path) -> None:
     plan = write_plan(tmp_path)
     config = tmp_path / ".netplan-cs.toml"
     config.write_text('[severity]\nduplicate-name = "warning"\n', encoding="utf-8")
-    code, out, _ = run("lint", plan)
+    code, out, _ = lint(plan)
     assert code == 0
     assert f"plan.yaml:{ERROR_LINE}:11: P005 [warning]" in out
     config.write_text('fail-level = "warning"\n[severity]\nP005 = "warning"\n',
                       encoding="utf-8")
-    assert run("lint", plan)[0] == 1
-    assert run("lint", "--fail-level", "error", plan)[0] == 0  # the command line wins
+    assert lint(plan)[0] == 1
+    assert lint("--fail-level", "error", plan)[0] == 0  # the command line wins
 
 
 def test_per_path_ignores(tmp_path: Path) -> None:
@@ -80,7 +88,7 @@ def test_per_path_ignores(tmp_path: Path) -> None:
     (tmp_path / ".netplan-cs.toml").write_text(
         '[per-path-ignores]\n"zones[zone1].**" = ["P005"]\n"management_servers[*].apikey" = '
         '["S001"]\n', encoding="utf-8")
-    code, out, _ = run("lint", plan)
+    code, out, _ = lint(plan)
     assert (code, out.splitlines()[-1]) == (0, "0 error(s), 0 warning(s), 0 info in 1 file(s)")
 
 
@@ -127,7 +135,7 @@ def test_bad_configuration_exits_2(tmp_path: Path, rules_dir: Path, text: str,
 def test_unknown_key_error_points_at_its_line(tmp_path: Path) -> None:
     (tmp_path / ".netplan-cs.toml").write_text('select = ["P"]\nfail_levl = "info"\n',
                                                encoding="utf-8")
-    _, _, err = run("lint", write_plan(tmp_path, PLAN))
+    _, _, err = lint(write_plan(tmp_path, PLAN))
     assert f"{tmp_path / '.netplan-cs.toml'}:2:1: error: unknown key 'fail_levl'" in err
 
 

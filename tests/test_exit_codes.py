@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import PLAN, run, write_plan
+from tests.cli_helpers import PLAN, lint, run, write_plan
 
 CLEAN = PLAN.replace("  - name: zone1\n", "  - name: zone2\n", 1)
 SECRET_ONLY = CLEAN.replace("  - ipaddress: 10.1.20.5\n",
@@ -30,10 +30,10 @@ FORMATS = ["text", "json", "sarif", "github", "junit"]
 ])
 def test_fail_level_by_format(tmp_path: Path, fmt: str, text: str, fail_level: str | None,
                               expected: int) -> None:
-    args = ["lint", "-f", fmt, write_plan(tmp_path, text)]
+    args = ["-f", fmt, write_plan(tmp_path, text)]
     if fail_level:
         args += ["--fail-level", fail_level]
-    assert run(*args)[0] == expected
+    assert lint(*args)[0] == expected
 
 
 @pytest.mark.parametrize(("options", "expected"), [
@@ -56,7 +56,9 @@ def test_fail_level_by_format(tmp_path: Path, fmt: str, text: str, fail_level: s
     (["--rules-dir", "missing"], 2),
 ])
 def test_option_combinations(tmp_path: Path, options: list[str], expected: int) -> None:
-    assert run("lint", *options, write_plan(tmp_path))[0] == expected
+    plan = write_plan(tmp_path)
+    code = run("lint", *options, plan)[0] if "--select" in options else lint(*options, plan)[0]
+    assert code == expected
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -68,14 +70,14 @@ def test_unreadable_plan_exits_2_in_every_format(tmp_path: Path, fmt: str) -> No
 
 def test_baseline_then_clean_run_is_0_and_new_finding_is_1(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, PLAN)
-    assert run("lint", plan, "--write-baseline", "b.json")[0] == 0
-    assert run("lint", plan, "--baseline", "b.json")[0] == 0
+    assert lint(plan, "--write-baseline", "b.json")[0] == 0
+    assert lint(plan, "--baseline", "b.json")[0] == 0
     plan.write_text(PLAN + PLAN[PLAN.index("  - name: zone1", 60):], encoding="utf-8")
-    assert run("lint", plan, "--baseline", "b.json")[0] == 1
+    assert lint(plan, "--baseline", "b.json")[0] == 1
 
 
 def test_config_fail_level_and_command_line(tmp_path: Path) -> None:
     (tmp_path / ".netplan-cs.toml").write_text('fail-level = "warning"\n', encoding="utf-8")
     plan = write_plan(tmp_path, SECRET_ONLY)
-    assert run("lint", plan)[0] == 1
-    assert run("lint", "--fail-level", "error", plan)[0] == 0
+    assert lint(plan)[0] == 1
+    assert lint("--fail-level", "error", plan)[0] == 0
