@@ -17,11 +17,15 @@ CATEGORIES = {"P": "plan", "Z": "zones", "A": "addresses", "V": "vlans",
               "M": "management", "S": "secrets"}
 
 
+# Rules of netplan-cs's own, beyond ../shared/RULES.md (IDs never reused either)
+EXTENSIONS = {"P100": ("unused-suppression", "warning")}
+
+
 def catalogue() -> dict[str, tuple[str, str]]:
     """RULES.md rows: ID -> (name, default severity)."""
     rows = re.findall(r"^\| ([A-Z]\d{3}) \| ([a-z0-9-]+) \| (\w+) \|",
                       (SHARED / "RULES.md").read_text(encoding="utf-8"), re.MULTILINE)
-    return {rule_id: (name, severity) for rule_id, name, severity in rows}
+    return {**EXTENSIONS, **{rule_id: (name, severity) for rule_id, name, severity in rows}}
 
 
 @needs_shared

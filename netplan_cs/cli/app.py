@@ -9,6 +9,7 @@ import typer
 
 from netplan_cs import __version__
 from netplan_cs.cli.budget import budget
+from netplan_cs.cli.catalogue import explain, rules, schema
 from netplan_cs.cli.common import Exit
 from netplan_cs.cli.convert import convert
 from netplan_cs.cli.lint import lint
@@ -27,6 +28,9 @@ app.command()(rates)
 app.command()(trunks)
 app.command()(report)
 app.command()(budget)
+app.command()(explain)
+app.command()(rules)
+app.command()(schema)
 
 
 def _version(value: bool) -> None:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from netplan_cs.cli.common import Exit, fail, report_input_error, split_list
 from netplan_cs.errors import InputError
+from netplan_cs.output.formats import ReportFormat
 
-
-class LintFormat(StrEnum):
-    text = "text"
-    json = "json"
+if TYPE_CHECKING:
+    from netplan_cs.engine.pipeline import LintOutcome
 
 
 class FailLevel(StrEnum):
@@ -24,43 +24,101 @@ class FailLevel(StrEnum):
     info = "info"
 
 
+def default_format() -> ReportFormat:
+    """GitHub annotations inside GitHub Actions, text elsewhere."""
+    return ReportFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ReportFormat.text
+
+
+def _extra_outputs(formats: list[ReportFormat], files: list[Path]) -> list[tuple[ReportFormat,
+                                                                                Path]]:
+    if len(formats) != len(files):
+        raise InputError("<command line>", "give --output-format and --output-file in pairs, "
+                         "e.g. --output-format sarif --output-file results.sarif")
+    return list(zip(formats, files, strict=True))
+
+
+def _report_baseline(outcome: LintOutcome, baseline: Path) -> None:
+    for entry in outcome.stale:
+        print(f"netplan-cs: {baseline}: stale baseline entry {entry.rule} {entry.file} "
+              f"{entry.path or '(file)'}: the finding is gone; rewrite the baseline with "
+              "--write-baseline", file=sys.stderr)
+    if outcome.baselined:
+        print(f"netplan-cs: {outcome.baselined} finding(s) accepted by the baseline {baseline}",
+              file=sys.stderr)
+
+
 def lint(
     plans: Annotated[list[Path], typer.Argument(help="Plan files: native YAML or Marvin .cfg.")],
-    output_format: Annotated[LintFormat, typer.Option("--format", "-f",
-                                                      help="Output format.")] = LintFormat.text,
+    output_format: Annotated[ReportFormat | None, typer.Option(
+        "--format", "-f", help="Output format on stdout (default: github when GITHUB_ACTIONS="
+        "true, else text).")] = None,
     select_rules: Annotated[list[str] | None, typer.Option(
         "--select", help="Only these rules: IDs, names or ID prefixes (A, A00), comma-separated."
     )] = None,
     ignore_rules: Annotated[list[str] | None, typer.Option(
         "--ignore", help="Skip these rules: IDs, names or ID prefixes, comma-separated.")] = None,
-    fail_level: Annotated[FailLevel, typer.Option(
-        help="Exit 1 when a finding is at or above this severity.")] = FailLevel.error,
+    fail_level: Annotated[FailLevel | None, typer.Option(
+        help="Exit 1 when a finding is at or above this severity (default: the "
+        "configuration's fail-level, else error).")] = None,
     rules_dir: Annotated[list[Path] | None, typer.Option(
         help="A folder of extra rules laid out like netplan-cs's own rules/.")] = None,
+    config: Annotated[Path | None, typer.Option(
+        help="Use this configuration file instead of searching upward from each plan.")] = None,
+    output_formats: Annotated[list[ReportFormat] | None, typer.Option(
+        "--output-format", help="A second report in this format (pair with --output-file).",
+    )] = None,
+    output_files: Annotated[list[Path] | None, typer.Option(
+        "--output-file", help="Where the --output-format report goes.")] = None,
+    inline_ignores: Annotated[bool, typer.Option(
+        "--inline-ignores/--no-inline-ignores",
+        help="Honour `# netplan-cs: ignore[...]` comments in plans.")] = True,
+    baseline: Annotated[Path | None, typer.Option(
+        help="Report only findings not accepted by this baseline file.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        help="Write every finding to this baseline file and exit 0.")] = None,
+    force: Annotated[bool, typer.Option(
+        help="Let --output-file and --write-baseline replace existing files.")] = False,
 ) -> None:
     """Check plan files against the rule catalogue; exit 0 clean, 1 findings, 2 bad input."""
     from netplan_cs.engine.findings import Severity
-    from netplan_cs.engine.registry import load_rules, select
-    from netplan_cs.engine.run import lint_paths
+    from netplan_cs.engine.pipeline import LintRequest, run_lint
+    from netplan_cs.output.render import render
 
     try:
-        rules = select(load_rules(rules_dir or []), split_list(select_rules),
-                       split_list(ignore_rules))
+        extra = _extra_outputs(output_formats or [], output_files or [])
+        if baseline is not None and write_baseline is not None:
+            raise InputError("<command line>", "--baseline and --write-baseline exclude each "
+                             "other: write a fresh baseline without --baseline")
+        outcome = run_lint(LintRequest(
+            plans=plans, select=split_list(select_rules), ignore=split_list(ignore_rules),
+            fail_level=Severity.parse(fail_level.value) if fail_level else None,
+            rules_dir=rules_dir or [], config=config, inline_ignores=inline_ignores,
+            baseline=baseline))
     except InputError as error:
         raise fail(error) from None
-    result = lint_paths(plans, rules)
-    for problem in result.errors:
+    for problem in outcome.result.errors:
         report_input_error(problem)
-    if output_format is LintFormat.json:
-        from netplan_cs.output.findings_json import render_json
+    sys.stdout.write(render(outcome, output_format or default_format()))
+    inputs = [*plans, *(p for p in (config, baseline) if p is not None)]
+    try:
+        for kind, target in extra:
+            from netplan_cs.output.files import write_output
 
-        sys.stdout.write(render_json(result))
-    else:
-        from netplan_cs.output.findings_text import render_text
+            write_output(target, render(outcome, kind), force, inputs=inputs)
+        if write_baseline is not None and outcome.result.errors:
+            print(f"netplan-cs: the baseline {write_baseline} was not written: "
+                  f"{len(outcome.result.errors)} file(s) could not be read", file=sys.stderr)
+        elif write_baseline is not None:
+            from netplan_cs.baseline import write_baseline as write
 
-        sys.stdout.write(render_text(result))
-    if result.errors:
+            count = write(write_baseline, outcome.result.findings, force, inputs)
+            print(f"netplan-cs: wrote {count} finding(s) to the baseline {write_baseline}",
+                  file=sys.stderr)
+    except InputError as error:
+        raise fail(error) from None
+    if baseline is not None:
+        _report_baseline(outcome, baseline)
+    if outcome.result.errors:
         raise typer.Exit(Exit.USAGE)
-    threshold = Severity.parse(fail_level.value)
-    if any(f.severity >= threshold for f in result.findings):
+    if outcome.failed and write_baseline is None:
         raise typer.Exit(Exit.FINDINGS)

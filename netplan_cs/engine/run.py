@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,8 @@ from typing import Any
 from netplan_cs.document import PlanDocument, open_plan
 from netplan_cs.engine.context import RuleContext
 from netplan_cs.engine.findings import Finding, LocatedFinding, RelatedLocation
-from netplan_cs.engine.registry import Rule
+from netplan_cs.engine.registry import Rule, load_rules
+from netplan_cs.engine.suppressions import apply_suppressions
 from netplan_cs.errors import InputError
 from netplan_cs.facts import Facts
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
@@ -41,8 +42,16 @@ def place(document: PlanDocument, rule: Rule, finding: Finding) -> LocatedFindin
 
 
 def lint_document(document: PlanDocument, rules: Iterable[Rule],
-                  options: dict[str, dict[str, Any]] | None = None) -> list[LocatedFinding]:
-    """Every finding of `rules` on one document, sorted by position then rule."""
+                  options: dict[str, dict[str, Any]] | None = None,
+                  inline_ignores: bool = True,
+                  known: Sequence[Rule] | None = None) -> list[LocatedFinding]:
+    """Every finding of `rules` on one document, sorted by position then rule.
+
+    With `inline_ignores`, `# netplan-cs: ignore[...]` comments of a YAML plan drop the
+    findings they name, and P100 (when among `rules`) reports the unused ones; `known` is
+    the whole catalogue (a comment naming a rule outside it is a mistake).
+    """
+    rules = list(rules)
     facts = Facts(document.plan) if document.plan is not None else None
     found: list[LocatedFinding] = []
     for rule in rules:
@@ -51,6 +60,9 @@ def lint_document(document: PlanDocument, rules: Iterable[Rule],
         settings = {**rule.options, **((options or {}).get(rule.id, {}))}
         context = RuleContext(document, facts, settings)
         found.extend(place(document, rule, finding) for finding in rule.check(context))
+    if inline_ignores and document.source.syntax == "yaml":
+        found = apply_suppressions(document.source.text, found, rules,
+                                   known if known is not None else load_rules(), document.file)
     return sorted(found)
 
 

@@ -1,0 +1,96 @@
+"""`netplan-cs rules`, `explain` and `schema`: the catalogue and formats for people and tools."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from tabulate import tabulate
+
+from netplan_cs.cli.common import fail
+from netplan_cs.engine.registry import Rule, load_rules
+from netplan_cs.errors import InputError
+from netplan_cs.importers.common import nearest
+
+
+class CatalogueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class SchemaKind(StrEnum):
+    plan = "plan"
+    config = "config"
+    findings = "findings"
+
+
+def _rows(rules: list[Rule]) -> list[dict[str, str]]:
+    return [{"id": r.id, "name": r.name, "category": r.category, "severity": str(r.severity),
+             "summary": r.summary} for r in rules]
+
+
+def rules(
+    output_format: Annotated[CatalogueFormat, typer.Option(
+        "--format", "-f", help="table, json or markdown.")] = CatalogueFormat.table,
+) -> None:
+    """List every rule: ID, name, category, default severity and summary."""
+    rows = _rows(load_rules())
+    if output_format is CatalogueFormat.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    table = [list(row.values()) for row in rows]
+    style = "github" if output_format is CatalogueFormat.markdown else "simple"
+    sys.stdout.write(tabulate(table, headers=list(rows[0]) if rows else [],
+                              tablefmt=style) + "\n")
+
+
+def find_rule(catalogue: list[Rule], key: str) -> Rule:
+    """A rule by exact ID or name (case-insensitive), else a usage error with a suggestion."""
+    for rule in catalogue:
+        if key.upper() == rule.id or key.lower() == rule.name:
+            return rule
+    hint = nearest(key, [r.id for r in catalogue] + [r.name for r in catalogue])
+    extra = f" (did you mean {hint}?)" if hint else "; `netplan-cs rules` lists them"
+    raise InputError("<command line>", f"unknown rule {key!r}{extra}")
+
+
+def explanation(rule: Rule) -> str:
+    """The rule's README followed by its example plans, each in a fenced block."""
+    text = rule.readme.read_text(encoding="utf-8").rstrip() + "\n"
+    header = (f"\nRule {rule.id} {rule.name}: category {rule.category}, default severity "
+              f"{rule.severity}.")
+    if rule.options:
+        header += " Options (defaults): " + ", ".join(
+            f"{key} = {value!r}" for key, value in rule.options.items()) + "."
+    parts = [text, header + "\n"]
+    for kind in ("fail", "pass"):
+        for example in rule.examples(kind):
+            language = "json" if example.suffix in (".cfg", ".json") else "yaml"
+            body = example.read_text(encoding="utf-8").rstrip()
+            parts.append(f"\n## Example plan ({kind}): {example.name}\n\n```{language}\n"
+                         f"{body}\n```\n")
+    return "".join(parts)
+
+
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule ID (P005) or name (duplicate-name).")],
+) -> None:
+    """Print a rule's documentation with its example plans inlined."""
+    try:
+        found = find_rule(load_rules(), rule)
+    except InputError as error:
+        raise fail(error) from None
+    sys.stdout.write(explanation(found))
+
+
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="plan, config or findings.")] = SchemaKind.plan,
+) -> None:
+    """Print a JSON Schema generated from netplan-cs's models (for editors and CI tools)."""
+    from netplan_cs.schemas.generate import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(kind.value), indent=2) + "\n")
