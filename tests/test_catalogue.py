@@ -50,3 +50,13 @@ def test_rule_is_documented_and_exemplified(rule: Rule) -> None:
 def test_ids_are_unique_and_sorted() -> None:
     ids = [rule.id for rule in RULES]
     assert ids == sorted(set(ids))
+
+
+def test_readme_rules_index_is_current() -> None:
+    from netplan_cs.cli.catalogue import rules_markdown
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("-->\n", readme.index("<!-- rules-index")) + 4
+    end = readme.index("<!-- /rules-index -->")
+    assert readme[start:end] == rules_markdown(RULES), "regenerate: netplan-cs rules -f markdown"

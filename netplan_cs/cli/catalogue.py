@@ -33,6 +33,14 @@ def _rows(rules: list[Rule]) -> list[dict[str, str]]:
              "summary": r.summary} for r in rules]
 
 
+def rules_markdown(rules: list[Rule]) -> str:
+    """The catalogue as a Markdown table (README.md's rules index is this, verbatim)."""
+    lines = ["| ID | name | severity | what it reports |", "|---|---|---|---|"]
+    lines += [f"| {r.id} | {r.name} | {r.severity} | {r.summary.replace('|', '/')} |"
+              for r in rules]
+    return "\n".join(lines) + "\n"
+
+
 def rules(
     output_format: Annotated[CatalogueFormat, typer.Option(
         "--format", "-f", help="table, json or markdown.")] = CatalogueFormat.table,
@@ -42,10 +50,12 @@ def rules(
     if output_format is CatalogueFormat.json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
+    if output_format is CatalogueFormat.markdown:
+        sys.stdout.write(rules_markdown(load_rules()))
+        return
     table = [list(row.values()) for row in rows]
-    style = "github" if output_format is CatalogueFormat.markdown else "simple"
     sys.stdout.write(tabulate(table, headers=list(rows[0]) if rows else [],
-                              tablefmt=style) + "\n")
+                              tablefmt="simple") + "\n")
 
 
 def find_rule(catalogue: list[Rule], key: str) -> Rule:
