@@ -17,7 +17,7 @@ from itertools import islice
 import netaddr
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import Plan, Pod, Storage, Zone, host_of_url
+from netplan_cs.model.plan import AddressRange, Plan, Pod, Storage, Zone, host_of_url
 
 SHOWN = 3
 """How many of the other ranges an overlap names; the count covers them all."""
@@ -68,8 +68,8 @@ class Overlap:
     others: tuple[Span, ...]
 
 
-def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: None
-          ) -> list[Overlap]:
+def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: None,
+          shown: int = SHOWN) -> list[Overlap]:
     """Overlaps of `spans`, each reported once, on the span that starts later.
 
     One sort of the endpoints (starts before single addresses before ends at the
@@ -98,7 +98,7 @@ def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: Non
         if count:
             others = (other for other in open_ranges.values()
                       if group is None or group not in _groups(other, apart))
-            found.append(Overlap(span, count, tuple(islice(others, SHOWN))))
+            found.append(Overlap(span, count, tuple(islice(others, shown))))
         if what == 0:
             open_ranges[number] = span
             open_in.update(_groups(span, apart))
@@ -173,16 +173,13 @@ def _zone_spans(zone: Zone, base: DataPath, z: int) -> Iterator[Span]:
             yield Span(int(address), int(address), "gateway", owner, path, z,
                        key=("gateway", int(address)))
 
-    def ranges(items: Sequence[object], kind: str, owner: str, path: DataPath,
+    def ranges(items: Sequence[AddressRange], kind: str, owner: str, path: DataPath,
                gw: netaddr.IPAddress | None = None) -> Iterator[Span]:
         for i, item in enumerate(items):
-            start = getattr(item, "startip")
-            end = getattr(item, "endip") or start
-            own_gw = getattr(item, "gateway", None) or gw
-            yield Span(int(start), int(end), kind, owner, (*path, i, "startip"), z,
-                       gateway=_int(own_gw), keys=_gateway_key(own_gw))
-            yield from gateway(getattr(item, "gateway", None), f"{kind} of {owner}",
-                               (*path, i, "gateway"))
+            own_gw = item.gateway or gw
+            yield Span(int(item.startip), int(item.last), kind, owner, (*path, i, "startip"),
+                       z, gateway=_int(own_gw), keys=_gateway_key(own_gw))
+            yield from gateway(item.gateway, f"{kind} of {owner}", (*path, i, "gateway"))
 
     yield from ranges(zone.public_ranges, "public range", f"zone {zone.name}",
                       (*base, "public_ranges"))
