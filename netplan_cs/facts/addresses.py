@@ -55,8 +55,8 @@ class Span:
         return str(start) if self.single else f"{start}-{netaddr.IPAddress(self.last)}"
 
     def describe(self) -> str:
-        """`public range 10.0.0.10-10.0.0.20 of zone1` as messages quote it."""
-        return f"{self.kind} {self.text} of {self.owner}"
+        """`public range 10.0.0.10-10.0.0.20 of zone zone1` as messages quote it."""
+        return f"{self.kind} {self.text}" + (f" of {self.owner}" if self.owner else "")
 
 
 @dataclass(frozen=True)
@@ -69,18 +69,19 @@ class Overlap:
 
 
 def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: None,
-          shown: int = SHOWN) -> list[Overlap]:
+          shown: int = SHOWN, points_meet: bool = False) -> list[Overlap]:
     """Overlaps of `spans`, each reported once, on the span that starts later.
 
     One sort of the endpoints (starts before single addresses before ends at the
     same address, since ranges are inclusive), then one pass that keeps the open
     ranges in start order and counts them per group. A single address is
-    checked against open ranges only (two equal single addresses are no conflict);
-    a range against the open ranges, minus those in its `apart` group.
+    checked against open ranges only (two equal single addresses are no conflict,
+    unless `points_meet`); a range against the open ranges, minus those in its
+    `apart` group.
     """
     events: list[tuple[int, int, int, Span]] = []
     for number, span in enumerate(spans):
-        if span.single:
+        if span.single and not points_meet:
             events.append((span.first, 1, number, span))
         else:
             events += [(span.first, 0, number, span), (span.last, 2, number, span)]
@@ -93,7 +94,7 @@ def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: Non
             del open_ranges[number]
             open_in.subtract(_groups(span, apart))
             continue
-        group = span.key if span.single else apart(span)
+        group = span.key if what == 1 else apart(span)
         count = len(open_ranges) - (open_in[group] if group is not None else 0)
         if count:
             others = (other for other in open_ranges.values()
@@ -129,7 +130,8 @@ class AddressIndex:
     def cross_zone_overlaps(self) -> list[Overlap]:
         """Public ranges, reserved ranges and hosts that meet one of another zone."""
         spans = [span for spans in self.zones for span in spans if span.kind in CROSS_ZONE]
-        return sweep([_as_zone_member(span) for span in spans], apart=lambda span: span.key)
+        return sweep([_as_zone_member(span) for span in spans], apart=lambda span: span.key,
+                     points_meet=True)
 
 
 CROSS_ZONE = {"public range", "reserved range", "management range", "host"}
@@ -159,7 +161,7 @@ def build_index(plan: Plan) -> AddressIndex:
     index = AddressIndex()
     index.shared = [
         Span(int(server.ipaddress), int(server.ipaddress), "management server",
-             server.name or str(server.ipaddress), ("management_servers", m, "ipaddress"))
+             server.name or "", ("management_servers", m, "ipaddress"))
         for m, server in enumerate(plan.management_servers)]
     for z, zone in enumerate(plan.zones):
         index.zones.append([span for span in _zone_spans(zone, ("zones", z), z)
@@ -230,7 +232,8 @@ def _pod_spans(pod: Pod, path: DataPath, z: int,
             address = host.address
             if address is not None:
                 field_name = "ipaddress" if host.ipaddress is not None else "url"
-                yield Span(int(address), int(address), "host", f"{owner} host {host.label}",
+                named = f" ({host.name})" if host.name else ""
+                yield Span(int(address), int(address), "host", f"{owner}{named}",
                            (*cluster_path, "hosts", h, field_name), z, key=own)
         yield from _storage_spans(cluster.primary_storage, "primary storage server",
                                   (*cluster_path, "primary_storage"), z)

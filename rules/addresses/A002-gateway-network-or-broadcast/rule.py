@@ -15,16 +15,17 @@ SEVERITY = "error"
 SUMMARY = 'a gateway is the network or broadcast address of its subnet'
 
 def check(ctx: Any) -> Iterator[Finding]:
-    seen = set()
+    gateways = {("zones", z, "pods", p, "gateway"): (f"pod {pod.name}", pod.gateway, pod.cidr)
+                for z, zone in enumerate(ctx.plan.zones) for p, pod in enumerate(zone.pods)}
     for item in ctx.facts.ranges:
-        if item.gateway is None or item.subnet is None or item.point_to_point:
-            continue
-        if item.gateway_path in seen or item.gateway_path[-1] != "gateway":
-            continue
-        seen.add(item.gateway_path)
-        if item.gateway in (item.subnet.network, item.subnet.broadcast):
-            which = "network" if item.gateway == item.subnet.network else "broadcast"
-            yield Finding(item.gateway_path,
-                          f"gateway {item.gateway} of {item.owner} is the {which} address of "
-                          f"{item.subnet}", suggestion="use a host address of the subnet, "
-                          "usually the first or the last")
+        if item.gateway is not None and item.subnet is not None and \
+                item.gateway_path[-1] == "gateway":
+            gateways.setdefault(item.gateway_path,
+                                (f"{item.kind} of {item.owner}", item.gateway, item.subnet))
+    for path, (owner, gateway, subnet) in gateways.items():
+        if subnet.prefixlen < 31 and gateway in (subnet.network, subnet.broadcast):
+            which = "network" if gateway == subnet.network else "broadcast"
+            yield Finding(path, f"gateway {gateway} of {owner} is the {which} address of "
+                                f"{subnet}",
+                          suggestion="use a host address of the subnet, usually the first "
+                                     "or the last")
