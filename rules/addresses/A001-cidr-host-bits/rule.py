@@ -10,7 +10,8 @@ from netplan_cs.engine.findings import Finding
 ID = "A001"
 NAME = "cidr-host-bits"
 SEVERITY = "warning"
-SUMMARY = 'a CIDR has host bits set'
+SUMMARY = "a CIDR has host bits set"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     plan = ctx.plan

@@ -12,7 +12,8 @@ from netplan_cs.engine.findings import Finding
 ID = "A002"
 NAME = "gateway-network-or-broadcast"
 SEVERITY = "error"
-SUMMARY = 'a gateway is the network or broadcast address of its subnet'
+SUMMARY = "a gateway is the network or broadcast address of its subnet"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     gateways = {("zones", z, "pods", p, "gateway"): (f"pod {pod.name}", pod.gateway, pod.cidr)

@@ -14,6 +14,7 @@ NAME = "range-outside-subnet"
 SEVERITY = "error"
 SUMMARY = "a range's start or end lies outside the subnet of its gateway/netmask"
 
+
 def check(ctx: Any) -> Iterator[Finding]:
     for item in ctx.facts.ranges:
         if item.subnet is None:

@@ -12,6 +12,7 @@ NAME = "range-reversed"
 SEVERITY = "error"
 SUMMARY = "a range's start is above its end"
 
+
 def check(ctx: Any) -> Iterator[Finding]:
     for item in ctx.facts.ranges:
         if item.endip is not None and item.startip > item.endip:

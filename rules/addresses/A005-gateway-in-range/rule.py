@@ -12,7 +12,8 @@ from netplan_cs.engine.findings import Finding, Related, Severity
 ID = "A005"
 NAME = "gateway-in-range"
 SEVERITY = "error"
-SUMMARY = 'a gateway lies inside its own start-end range'
+SUMMARY = "a gateway lies inside its own start-end range"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     for item in ctx.facts.ranges:

@@ -16,6 +16,7 @@ NAME = "range-includes-network-or-broadcast"
 SEVERITY = "error"
 SUMMARY = "a range contains its subnet's network or broadcast address"
 
+
 def check(ctx: Any) -> Iterator[Finding]:
     for item in ctx.facts.ranges:
         if item.subnet is None or item.point_to_point or item.startip > item.last:

@@ -14,7 +14,8 @@ from netplan_cs.model.settings_read import setting_flag
 ID = "A007"
 NAME = "pod-cidr-overlap"
 SEVERITY = "error"
-SUMMARY = 'two pods of a zone have overlapping CIDRs while check.pod.cidrs is true'
+SUMMARY = "two pods of a zone have overlapping CIDRs while check.pod.cidrs is true"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     plan = ctx.plan
@@ -24,13 +25,16 @@ def check(ctx: Any) -> Iterator[Finding]:
         spans = [Span(pod.cidr.first, pod.cidr.last, "CIDR", f"pod {pod.name}",
                       ("zones", z, "pods", p, "gateway")) for p, pod in enumerate(zone.pods)]
         for overlap in sweep(spans):
-            for other in overlap.others:
-                pod = zone.pods[overlap.span.path[3]]
-                yield Finding(overlap.span.path,
-                              f"pod {pod.name} CIDR {pod.cidr} overlaps {other.owner} CIDR "
-                              f"{zone.pods[other.path[3]].cidr} (CloudStack: \"The subnet of "
-                              f"the pod you are adding conflicts with the subnet of pod "
-                              f"{other.owner[4:]} in zone {zone.name}\")",
-                              related=(Related(other.path, f"{other.owner} gateway"),),
-                              suggestion="give each pod its own subnet, or set check.pod.cidrs "
-                                         "to false if they really share one L2 network")
+            pod = zone.pods[overlap.span.path[3]]
+            others = [zone.pods[other.path[3]] for other in overlap.others]
+            more = overlap.count - len(others)
+            yield Finding(overlap.span.path,
+                          f"pod {pod.name} CIDR {pod.cidr} overlaps "
+                          + ", ".join(f"pod {other.name} CIDR {other.cidr}" for other in others)
+                          + (f" and {more} more" if more else "")
+                          + " (CloudStack: \"The subnet of the pod you are adding conflicts "
+                            f"with the subnet of pod {others[0].name} in zone {zone.name}\")",
+                          related=tuple(Related(other.path, f"{other.owner} gateway")
+                                        for other in overlap.others),
+                          suggestion="give each pod its own subnet, or set check.pod.cidrs "
+                                     "to false if they really share one L2 network")

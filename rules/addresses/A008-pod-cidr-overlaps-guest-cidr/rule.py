@@ -10,7 +10,8 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "A008"
 NAME = "pod-cidr-overlaps-guest-cidr"
 SEVERITY = "error"
-SUMMARY = 'a pod CIDR overlaps the zone guest CIDR'
+SUMMARY = "a pod CIDR overlaps the zone guest CIDR"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):

@@ -13,7 +13,8 @@ from netplan_cs.facts.addresses import Overlap
 ID = "A009"
 NAME = "address-overlap"
 SEVERITY = "error"
-SUMMARY = 'two address ranges of a zone intersect, or a range contains a declared address'
+SUMMARY = "two address ranges of a zone intersect, or a range contains a declared address"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     index = ctx.facts.addresses

@@ -13,7 +13,8 @@ from netplan_cs.facts.addresses import Span
 ID = "A010"
 NAME = "cross-zone-overlap"
 SEVERITY = "error"
-SUMMARY = 'public ranges, reserved ranges or host addresses of different zones intersect'
+SUMMARY = "public ranges, reserved ranges or host addresses of different zones intersect"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     zones = ctx.plan.zones

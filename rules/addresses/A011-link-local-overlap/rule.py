@@ -12,7 +12,8 @@ from netplan_cs.engine.findings import Finding
 ID = "A011"
 NAME = "link-local-overlap"
 SEVERITY = "error"
-SUMMARY = 'a pod, guest, public or storage subnet overlaps control.cidr'
+SUMMARY = "a pod, guest, public or storage subnet overlaps control.cidr"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     plan = ctx.plan

@@ -13,6 +13,7 @@ NAME = "host-in-reserved-range"
 SEVERITY = "error"
 SUMMARY = "a host's address lies inside its pod's reserved system range"
 
+
 def check(ctx: Any) -> Iterator[Finding]:
     by_pod: dict[tuple[int, int], list[Any]] = {}
     for item in ctx.facts.ranges:

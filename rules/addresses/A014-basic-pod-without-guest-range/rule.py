@@ -12,7 +12,8 @@ from netplan_cs.engine.findings import Finding
 ID = "A014"
 NAME = "basic-pod-without-guest-range"
 SEVERITY = "error"
-SUMMARY = 'a basic-zone pod with clusters has no pod-scoped guest range'
+SUMMARY = "a basic-zone pod with clusters has no pod-scoped guest range"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):

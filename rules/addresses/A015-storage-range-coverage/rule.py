@@ -12,8 +12,9 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "A015"
 NAME = "storage-range-coverage"
 SEVERITY = "error"
-SUMMARY = ('some pod of a zone has a storage range and another pod that can host '
-           'the SSVM has none')
+SUMMARY = ("some pod of a zone has a storage range and another pod that can host "
+           "the SSVM has none")
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):

@@ -10,7 +10,8 @@ from netplan_cs.engine.findings import Finding
 ID = "Z001"
 NAME = "basic-zone-guest-cidr"
 SEVERITY = "error"
-SUMMARY = 'a basic zone sets guestcidraddress'
+SUMMARY = "a basic zone sets guestcidraddress"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):

@@ -12,7 +12,8 @@ from netplan_cs.engine.findings import Finding
 ID = "Z003"
 NAME = "advanced-zone-without-guest-cidr"
 SEVERITY = "error"
-SUMMARY = 'an advanced zone without security groups has no guest CIDR'
+SUMMARY = "an advanced zone without security groups has no guest CIDR"
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):

@@ -12,8 +12,9 @@ from netplan_cs.engine.findings import Finding
 ID = "Z004"
 NAME = "sg-zone-isolated-network"
 SEVERITY = "error"
-SUMMARY = ('an advanced zone with security groups plans isolated networks, VPCs or '
-           'public ranges')
+SUMMARY = ("an advanced zone with security groups plans isolated networks, VPCs or "
+           "public ranges")
+
 
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):
