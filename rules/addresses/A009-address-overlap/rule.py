@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding, Related
-from netplan_cs.facts.addresses import Overlap
+from netplan_cs.facts.addresses import Overlap, Span
 
 ID = "A009"
 NAME = "address-overlap"
 SEVERITY = "error"
 SUMMARY = "two address ranges of a zone intersect, or a range contains a declared address"
+
+RESERVED = {"reserved range", "management range"}
 
 
 def check(ctx: Any) -> Iterator[Finding]:
@@ -30,10 +32,22 @@ def _finding(overlap: Overlap) -> Finding:
     more = f" and {overlap.count - len(overlap.others)} more" if overlap.count > len(
         overlap.others) else ""
     verb = "lies inside" if span.single else "overlaps"
-    return Finding(span.path, f"{span.describe()} {verb} {names}{more}",
+    quote = _cloudstack_says(span, overlap.others[0])
+    return Finding(span.path, f"{span.describe()} {verb} {names}{more}{quote}",
                    related=tuple(Related(other.path, other.describe())
                                  for other in overlap.others),
                    suggestion="give each owner its own addresses")
+
+
+def _cloudstack_says(span: Span, other: Span) -> str:
+    """CloudStack's own words where it checks this pair when the later one is added."""
+    kinds = {span.kind, other.kind}
+    if kinds & RESERVED and len(kinds) == 2 and not span.single and not other.single:
+        return " (CloudStack: \"The Start IP and EndIP address range overlap with private IP\")"
+    if kinds == {"public range"}:
+        return (" (CloudStack: \"The IP range already has IPs that overlap with the new "
+                "range.\")")
+    return ""
 
 
 def _public_gateways(zone: Any, base: tuple[Any, ...]) -> Iterator[Finding]:
