@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 import netaddr
 from hypothesis import given, settings
@@ -16,13 +17,13 @@ ZONE = {"name": "z1", "networktype": "Advanced", "dns1": "10.0.0.53", "internald
         "guestcidraddress": "10.1.1.0/24"}
 
 
-def _facts(zones: list[dict[str, object]], **plan: object) -> Facts:
+def _facts(zones: list[dict[str, Any]], **plan: Any) -> Facts:
     built, problems = build_plan({"zones": zones, **plan})
     assert built is not None, problems
     return Facts(built)
 
 
-def _pod(name: str, third: int, **extra: object) -> dict[str, object]:
+def _pod(name: str, third: int, **extra: Any) -> dict[str, Any]:
     return {"name": name, "gateway": f"10.0.{third}.1", "netmask": "255.255.255.0",
             "startip": f"10.0.{third}.10", "endip": f"10.0.{third}.20", **extra}
 

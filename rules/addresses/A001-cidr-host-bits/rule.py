@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
+from netplan_cs.load.location import DataPath
 
 ID = "A001"
 NAME = "cidr-host-bits"
@@ -15,7 +16,8 @@ SUMMARY = "a CIDR has host bits set"
 
 def check(ctx: Any) -> Iterator[Finding]:
     plan = ctx.plan
-    cidrs = [(("routed_prefixes", i), cidr) for i, cidr in enumerate(plan.routed_prefixes)]
+    cidrs: list[tuple[DataPath, Any]] = [(("routed_prefixes", i), cidr)
+                                         for i, cidr in enumerate(plan.routed_prefixes)]
     cidrs += [(("zones", z, "guestcidraddress"), zone.guestcidraddress)
               for z, zone in enumerate(plan.zones) if zone.guestcidraddress is not None]
     for path, cidr in cidrs:

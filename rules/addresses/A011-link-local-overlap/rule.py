@@ -8,6 +8,7 @@ from typing import Any
 import netaddr
 
 from netplan_cs.engine.findings import Finding
+from netplan_cs.load.location import DataPath
 
 ID = "A011"
 NAME = "link-local-overlap"
@@ -21,7 +22,8 @@ def check(ctx: Any) -> Iterator[Finding]:
         control = _control(plan.setting("control.cidr", zone))
         if control is None:
             continue
-        subnets = [(("zones", z, "guestcidraddress"), "guest CIDR", zone.guestcidraddress)]
+        subnets: list[tuple[DataPath, str, Any]] = [
+            (("zones", z, "guestcidraddress"), "guest CIDR", zone.guestcidraddress)]
         subnets += [(("zones", z, "pods", p, "gateway"), f"pod {pod.name} CIDR", pod.cidr)
                     for p, pod in enumerate(zone.pods)]
         subnets += [(item.gateway_path if item.gateway is not None else
