@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from netplan_cs.engine.registry import load_rules
 from netplan_cs.document import open_plan
+from netplan_cs.engine.registry import load_rules
 from netplan_cs.engine.run import lint_document, lint_paths
 from tests.conftest import SAMPLES, corpus_files, needs_corpus
 
