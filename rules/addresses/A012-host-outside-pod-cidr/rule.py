@@ -12,7 +12,6 @@ NAME = "host-outside-pod-cidr"
 SEVERITY = "error"
 SUMMARY = "a host's management address is outside its pod's CIDR"
 
-
 REFUSED = {"XenServer", "Hyperv"}
 
 

@@ -17,7 +17,6 @@ NAME = "guest-cidr-not-private"
 SEVERITY = "error"
 SUMMARY = "a zone guest CIDR is outside 10/8, 172.16/12, 192.168/16 and 100.64/10"
 
-
 PRIVATE = [netaddr.IPNetwork(block) for block in
            ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10")]
 
