@@ -17,10 +17,9 @@ SUMMARY = "a gateway lies inside its own start-end range"
 
 def check(ctx: Any) -> Iterator[Finding]:
     for item in ctx.facts.ranges:
-        if item.gateway is None or item.point_to_point:
+        if item.gateway is None or (item.subnet is not None and item.subnet.prefixlen == 31):
             continue
-        if (item.startip <= item.gateway <= item.last and item.startip != item.last) or \
-                item.gateway == item.startip:
+        if item.startip <= item.gateway <= item.last:
             yield Finding((*item.path, "startip"),
                           f"{item.owner} {item.kind} {item.startip}-{item.last} contains its "
                           f"gateway {item.gateway} (CloudStack: \"The gateway shouldn't "
