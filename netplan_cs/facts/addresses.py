@@ -169,22 +169,25 @@ def build_index(plan: Plan) -> AddressIndex:
     return index
 
 
+def _gateway(address: netaddr.IPAddress | None, owner: str, path: DataPath,
+             z: int) -> Iterator[Span]:
+    if address is not None:
+        yield Span(int(address), int(address), "gateway", owner, path, z,
+                   key=("gateway", int(address)))
+
+
+def _ranges(items: Sequence[AddressRange], kind: str, owner: str, path: DataPath, z: int,
+            gw: netaddr.IPAddress | None = None) -> Iterator[Span]:
+    for i, item in enumerate(items):
+        own_gw = item.gateway or gw
+        yield Span(int(item.startip), int(item.last), kind, owner, (*path, i, "startip"),
+                   z, gateway=_int(own_gw), keys=_gateway_key(own_gw))
+        yield from _gateway(item.gateway, f"{kind} of {owner}", (*path, i, "gateway"), z)
+
+
 def _zone_spans(zone: Zone, base: DataPath, z: int) -> Iterator[Span]:
-    def gateway(address: netaddr.IPAddress | None, owner: str, path: DataPath) -> Iterator[Span]:
-        if address is not None:
-            yield Span(int(address), int(address), "gateway", owner, path, z,
-                       key=("gateway", int(address)))
-
-    def ranges(items: Sequence[AddressRange], kind: str, owner: str, path: DataPath,
-               gw: netaddr.IPAddress | None = None) -> Iterator[Span]:
-        for i, item in enumerate(items):
-            own_gw = item.gateway or gw
-            yield Span(int(item.startip), int(item.last), kind, owner, (*path, i, "startip"),
-                       z, gateway=_int(own_gw), keys=_gateway_key(own_gw))
-            yield from gateway(item.gateway, f"{kind} of {owner}", (*path, i, "gateway"))
-
-    yield from ranges(zone.public_ranges, "public range", f"zone {zone.name}",
-                      (*base, "public_ranges"))
+    yield from _ranges(zone.public_ranges, "public range", f"zone {zone.name}",
+                       (*base, "public_ranges"), z)
     for n, network in enumerate(zone.shared_networks):
         net_path = (*base, "shared_networks", n)
         if network.startip is not None:
@@ -192,10 +195,10 @@ def _zone_spans(zone: Zone, base: DataPath, z: int) -> Iterator[Span]:
             yield Span(int(network.startip), int(end), "shared network range",
                        f"shared network {network.name}", (*net_path, "startip"), z,
                        gateway=_int(network.gateway), keys=_gateway_key(network.gateway))
-        yield from gateway(network.gateway, f"shared network {network.name}",
-                           (*net_path, "gateway"))
+        yield from _gateway(network.gateway, f"shared network {network.name}",
+                            (*net_path, "gateway"), z)
     for p, pod in enumerate(zone.pods):
-        yield from _pod_spans(pod, (*base, "pods", p), z, gateway, ranges)
+        yield from _pod_spans(pod, (*base, "pods", p), z)
     for label, address in (("dns1", zone.dns1), ("dns2", zone.dns2),
                            ("internaldns1", zone.internaldns1),
                            ("internaldns2", zone.internaldns2)):
@@ -208,9 +211,7 @@ def _zone_spans(zone: Zone, base: DataPath, z: int) -> Iterator[Span]:
                               (*base, "secondary_storage"), z)
 
 
-def _pod_spans(pod: Pod, path: DataPath, z: int,
-               gateway: Callable[..., Iterator[Span]],
-               ranges: Callable[..., Iterator[Span]]) -> Iterator[Span]:
+def _pod_spans(pod: Pod, path: DataPath, z: int) -> Iterator[Span]:
     owner = f"pod {pod.name}"
     own = ("pod", z, path[3])
     reserved = frozenset({own, *_gateway_key(pod.gateway)})
@@ -222,10 +223,10 @@ def _pod_spans(pod: Pod, path: DataPath, z: int,
         yield Span(int(extra.startip), int(extra.endip or extra.startip), "management range",
                    owner, (*path, "management_ranges", m, "startip"), z,
                    gateway=int(pod.gateway), keys=reserved)
-    yield from gateway(pod.gateway, owner, (*path, "gateway"))
-    yield from ranges(pod.guest_ranges, "guest range", owner, (*path, "guest_ranges"),
-                      pod.gateway)
-    yield from ranges(pod.storage_ranges, "storage range", owner, (*path, "storage_ranges"))
+    yield from _gateway(pod.gateway, owner, (*path, "gateway"), z)
+    yield from _ranges(pod.guest_ranges, "guest range", owner, (*path, "guest_ranges"), z,
+                       pod.gateway)
+    yield from _ranges(pod.storage_ranges, "storage range", owner, (*path, "storage_ranges"), z)
     for c, cluster in enumerate(pod.clusters):
         cluster_path = (*path, "clusters", c)
         for h, host in enumerate(cluster.hosts):
