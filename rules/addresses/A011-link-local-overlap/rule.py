@@ -30,9 +30,12 @@ def check(ctx: Any) -> Iterator[Finding]:
                      (*item.path, "startip"), f"{item.owner} {item.kind} subnet", item.subnet)
                     for item in ctx.facts.ranges
                     if item.zone == z and item.kind not in ("reserved range", "management range")]
+        seen: set[Any] = set()
         for path, what, subnet in subnets:
-            if subnet is not None and subnet.first <= control.last and \
-                    control.first <= subnet.last:
+            if subnet is None or subnet.cidr in seen:
+                continue  # a basic-zone guest range in its pod's subnet: the pod says it
+            seen.add(subnet.cidr)
+            if subnet.first <= control.last and control.first <= subnet.last:
                 yield Finding(path, f"{what} {subnet.cidr} overlaps control.cidr {control} "
                                     "(link-local addresses of system VM control NICs)",
                               suggestion="move the subnet out of " + str(control))
