@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from netplan_cs.facts.addresses import AddressIndex, build_index
 from netplan_cs.facts.budget import ZoneBudget, plan_budgets
 from netplan_cs.facts.management import ManagementSettings, build_management
+from netplan_cs.facts.ranges import PlannedRange, planned_ranges
 from netplan_cs.facts.rates import RateTable, resolve_rates
 from netplan_cs.facts.trunks import TrunkPlan, trunk_plan
 from netplan_cs.facts.vlans import VlanIndex, build_vlan_index
@@ -44,3 +46,13 @@ class Facts:
     def budgets(self) -> tuple[ZoneBudget, ...]:
         """IP and VLAN budgets per zone and pod (facts/budget.py)."""
         return plan_budgets(self.plan)
+
+    @cached_property
+    def addresses(self) -> AddressIndex:
+        """Every address range and single address, per zone (A009, A010, capacity)."""
+        return build_index(self.plan)
+
+    @cached_property
+    def ranges(self) -> list[PlannedRange]:
+        """Every start-end range with the subnet and gateway it is checked against."""
+        return planned_ranges(self.plan)

@@ -1,0 +1,252 @@
+"""The address index: every range and single address of the plan, with its owner.
+
+Rules A009 (overlaps inside a zone) and A010 (overlaps across zones) read the
+overlaps computed here. They come from ONE sort and sweep over interval
+endpoints (O(n log n) plus the size of the report), never from comparing all
+pairs; a range that many others overlap is reported once, with the count and
+the first few of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+import netaddr
+
+from netplan_cs.load.location import DataPath
+from netplan_cs.model.plan import AddressRange, Plan, Pod, Storage, Zone, host_of_url
+
+SHOWN = 3
+"""How many of the other ranges an overlap names; the count covers them all."""
+
+Key = Hashable | None
+
+
+@dataclass(frozen=True)
+class Span:
+    """One address range (first < last) or single address (first == last) of the plan.
+
+    `keys` are the groups a range belongs to, `key` the group of a single
+    address or of a range as seen by other ranges: the sweep leaves out pairs
+    that share a group (a range and its own gateway, a host and its own pod's
+    reserved range, or two spans of one zone in the cross-zone index).
+    """
+
+    first: int
+    last: int
+    kind: str
+    owner: str
+    path: DataPath
+    zone: int | None = None
+    gateway: int | None = None
+    key: Key = None
+    keys: frozenset[Hashable] = frozenset()
+
+    @property
+    def single(self) -> bool:
+        return self.first == self.last
+
+    @property
+    def text(self) -> str:
+        start = netaddr.IPAddress(self.first)
+        return str(start) if self.single else f"{start}-{netaddr.IPAddress(self.last)}"
+
+    def describe(self) -> str:
+        """`public range 10.0.0.10-10.0.0.20 of zone zone1` as messages quote it."""
+        return f"{self.kind} {self.text}" + (f" of {self.owner}" if self.owner else "")
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """`span` meets `count` spans that started before it; `others` are the first few."""
+
+    span: Span
+    count: int
+    others: tuple[Span, ...]
+
+
+def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: None,
+          shown: int = SHOWN, points_meet: bool = False) -> list[Overlap]:
+    """Overlaps of `spans`, each reported once, on the span that starts later.
+
+    One sort of the endpoints (starts before single addresses before ends at the
+    same address, since ranges are inclusive), then one pass that keeps the open
+    ranges in start order and counts them per group. A single address is
+    checked against open ranges only (two equal single addresses are no conflict,
+    unless `points_meet`); a range against the open ranges, minus those in its
+    `apart` group.
+    """
+    events: list[tuple[int, int, int, Span]] = []
+    for number, span in enumerate(spans):
+        if span.single and not points_meet:
+            events.append((span.first, 1, number, span))
+        else:
+            events += [(span.first, 0, number, span), (span.last, 2, number, span)]
+    events.sort(key=lambda event: event[:3])
+    open_ranges: dict[int, Span] = {}
+    open_in: Counter[Hashable] = Counter()
+    found: list[Overlap] = []
+    for _, what, number, span in events:
+        if what == 2:
+            del open_ranges[number]
+            open_in.subtract(_groups(span, apart))
+            continue
+        group = span.key if what == 1 else apart(span)
+        count = len(open_ranges) - (open_in[group] if group is not None else 0)
+        if count:
+            others = (other for other in open_ranges.values()
+                      if group is None or group not in _groups(other, apart))
+            found.append(Overlap(span, count, tuple(islice(others, shown))))
+        if what == 0:
+            open_ranges[number] = span
+            open_in.update(_groups(span, apart))
+    return found
+
+
+def _groups(span: Span, apart: Callable[[Span], Key]) -> set[Hashable]:
+    groups = set(span.keys)
+    if (own := apart(span)) is not None:
+        groups.add(own)
+    return groups
+
+
+@dataclass
+class AddressIndex:
+    """Every address span of the plan, per zone and across zones."""
+
+    zones: list[list[Span]] = field(default_factory=list)
+    shared: list[Span] = field(default_factory=list)
+
+    def in_zone(self, zone: int) -> list[Span]:
+        """The zone's own spans plus the plan-wide ones (management servers)."""
+        return self.zones[zone] + self.shared
+
+    def zone_overlaps(self, zone: int) -> list[Overlap]:
+        return sweep(self.in_zone(zone))
+
+    def cross_zone_overlaps(self) -> list[Overlap]:
+        """Public ranges, reserved ranges and hosts that meet one of another zone."""
+        spans = [span for spans in self.zones for span in spans if span.kind in CROSS_ZONE]
+        return sweep([_as_zone_member(span) for span in spans], apart=lambda span: span.key,
+                     points_meet=True)
+
+
+CROSS_ZONE = {"public range", "reserved range", "management range", "host"}
+
+
+def _as_zone_member(span: Span) -> Span:
+    group = ("zone", span.zone)
+    return Span(span.first, span.last, span.kind, span.owner, span.path, span.zone,
+                span.gateway, key=group, keys=frozenset({group}))
+
+
+def _int(address: netaddr.IPAddress | None) -> int | None:
+    return None if address is None else int(address)
+
+
+def pod_reserved_end(pod: Pod) -> netaddr.IPAddress | None:
+    """The reserved range's end: `endip`, else broadcast - 1 as CloudStack defaults it."""
+    if pod.startip is None:
+        return None
+    if pod.endip is not None:
+        return pod.endip
+    return netaddr.IPAddress(pod.cidr.last - 1)
+
+
+def build_index(plan: Plan) -> AddressIndex:
+    """Index the plan's addresses; reversed ranges are left to A004."""
+    index = AddressIndex()
+    index.shared = [
+        Span(int(server.ipaddress), int(server.ipaddress), "management server",
+             server.name or "", ("management_servers", m, "ipaddress"))
+        for m, server in enumerate(plan.management_servers)]
+    for z, zone in enumerate(plan.zones):
+        index.zones.append([span for span in _zone_spans(zone, ("zones", z), z)
+                            if span.first <= span.last])
+    return index
+
+
+def _gateway(address: netaddr.IPAddress | None, owner: str, path: DataPath,
+             z: int) -> Iterator[Span]:
+    if address is not None:
+        yield Span(int(address), int(address), "gateway", owner, path, z,
+                   key=("gateway", int(address)))
+
+
+def _ranges(items: Sequence[AddressRange], kind: str, owner: str, path: DataPath, z: int,
+            gw: netaddr.IPAddress | None = None) -> Iterator[Span]:
+    for i, item in enumerate(items):
+        own_gw = item.gateway or gw
+        yield Span(int(item.startip), int(item.last), kind, owner, (*path, i, "startip"),
+                   z, gateway=_int(own_gw), keys=_gateway_key(own_gw))
+        yield from _gateway(item.gateway, f"{kind} of {owner}", (*path, i, "gateway"), z)
+
+
+def _zone_spans(zone: Zone, base: DataPath, z: int) -> Iterator[Span]:
+    yield from _ranges(zone.public_ranges, "public range", f"zone {zone.name}",
+                       (*base, "public_ranges"), z)
+    for n, network in enumerate(zone.shared_networks):
+        net_path = (*base, "shared_networks", n)
+        if network.startip is not None:
+            end = network.endip or network.startip
+            yield Span(int(network.startip), int(end), "shared network range",
+                       f"shared network {network.name}", (*net_path, "startip"), z,
+                       gateway=_int(network.gateway), keys=_gateway_key(network.gateway))
+        yield from _gateway(network.gateway, f"shared network {network.name}",
+                            (*net_path, "gateway"), z)
+    for p, pod in enumerate(zone.pods):
+        yield from _pod_spans(pod, (*base, "pods", p), z)
+    for label, address in (("dns1", zone.dns1), ("dns2", zone.dns2),
+                           ("internaldns1", zone.internaldns1),
+                           ("internaldns2", zone.internaldns2)):
+        if address is not None:
+            yield Span(int(address), int(address), "DNS server", f"zone {zone.name} {label}",
+                       (*base, label), z)
+    yield from _storage_spans(zone.primary_storage, "primary storage server",
+                              (*base, "primary_storage"), z)
+    yield from _storage_spans(zone.secondary_storage, "secondary storage server",
+                              (*base, "secondary_storage"), z)
+
+
+def _pod_spans(pod: Pod, path: DataPath, z: int) -> Iterator[Span]:
+    owner = f"pod {pod.name}"
+    own = ("pod", z, path[3])
+    reserved = frozenset({own, *_gateway_key(pod.gateway)})
+    end = pod_reserved_end(pod)
+    if pod.startip is not None and end is not None:
+        yield Span(int(pod.startip), int(end), "reserved range", owner, (*path, "startip"), z,
+                   gateway=int(pod.gateway), keys=reserved)
+    for m, extra in enumerate(pod.management_ranges):
+        yield Span(int(extra.startip), int(extra.endip or extra.startip), "management range",
+                   owner, (*path, "management_ranges", m, "startip"), z,
+                   gateway=int(pod.gateway), keys=reserved)
+    yield from _gateway(pod.gateway, owner, (*path, "gateway"), z)
+    yield from _ranges(pod.guest_ranges, "guest range", owner, (*path, "guest_ranges"), z,
+                       pod.gateway)
+    yield from _ranges(pod.storage_ranges, "storage range", owner, (*path, "storage_ranges"), z)
+    for c, cluster in enumerate(pod.clusters):
+        cluster_path = (*path, "clusters", c)
+        for h, host in enumerate(cluster.hosts):
+            address = host.address
+            if address is not None:
+                field_name = "ipaddress" if host.ipaddress is not None else "url"
+                named = f" ({host.name})" if host.name else ""
+                yield Span(int(address), int(address), "host", f"{owner}{named}",
+                           (*cluster_path, "hosts", h, field_name), z, key=own)
+        yield from _storage_spans(cluster.primary_storage, "primary storage server",
+                                  (*cluster_path, "primary_storage"), z)
+
+
+def _storage_spans(items: list[Storage], kind: str, path: DataPath, z: int) -> Iterator[Span]:
+    for s, storage in enumerate(items):
+        server = host_of_url(storage.url)
+        if server and netaddr.valid_ipv4(server, netaddr.INET_PTON):
+            address = int(netaddr.IPAddress(server))
+            yield Span(address, address, kind, storage.name or server, (*path, s, "url"), z)
+
+
+def _gateway_key(address: netaddr.IPAddress | None) -> frozenset[Hashable]:
+    return frozenset() if address is None else frozenset({("gateway", int(address))})
