@@ -60,3 +60,8 @@ def test_readme_rules_index_is_current() -> None:
     start = readme.index("-->\n", readme.index("<!-- rules-index")) + 4
     end = readme.index("<!-- /rules-index -->")
     assert readme[start:end] == rules_markdown(RULES), "regenerate: netplan-cs rules -f markdown"
+
+
+@needs_shared
+def test_every_catalogue_rule_is_implemented() -> None:
+    assert sorted(catalogue()) == [rule.id for rule in RULES]
