@@ -17,7 +17,7 @@ from itertools import islice
 import netaddr
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import AddressRange, Plan, Pod, Storage, Zone, host_of_url
+from netplan_cs.model.plan import AddressRange, Plan, Pod, Storage, Zone
 
 SHOWN = 3
 """How many of the other ranges an overlap names; the count covers them all."""
@@ -242,10 +242,10 @@ def _pod_spans(pod: Pod, path: DataPath, z: int) -> Iterator[Span]:
 
 def _storage_spans(items: list[Storage], kind: str, path: DataPath, z: int) -> Iterator[Span]:
     for s, storage in enumerate(items):
-        server = host_of_url(storage.url)
-        if server and netaddr.valid_ipv4(server, netaddr.INET_PTON):
-            address = int(netaddr.IPAddress(server))
-            yield Span(address, address, kind, storage.name or server, (*path, s, "url"), z)
+        if storage.address is not None:
+            address = int(storage.address)
+            yield Span(address, address, kind, storage.name or str(storage.address),
+                       (*path, s, "url"), z)
 
 
 def _gateway_key(address: netaddr.IPAddress | None) -> frozenset[Hashable]:

@@ -406,9 +406,8 @@ class ZoneBudgeter:
         storages = [*self.zone.primary_storage, *self.zone.secondary_storage]
         storages += [s for pod in self.zone.pods for c in pod.clusters for s in c.primary_storage]
         for storage in storages:
-            name = storage.server
-            if name and netaddr.valid_ipv4(name, netaddr.INET_PTON):
-                yield netaddr.IPAddress(name)
+            if storage.address is not None:
+                yield storage.address
 
     # -- zone-wide -------------------------------------------------------------------------
     def _public_system_pool(self) -> int:

@@ -28,6 +28,7 @@ from netplan_cs.model.types import (
     TrafficKind,
     VlanId,
     ZoneType,
+    parse_ipv4,
 )
 from netplan_cs.model.vlans import VlanRanges
 
@@ -44,6 +45,16 @@ class Element(BaseModel):
 def subnet(gateway: netaddr.IPAddress, netmask: netaddr.IPAddress) -> netaddr.IPNetwork:
     """The subnet CloudStack derives from a gateway and a netmask (NetUtils.ipAndNetMaskToCidr)."""
     return netaddr.IPNetwork((int(gateway) & int(netmask), netmask.netmask_bits()))
+
+
+def address_of(name: str | None) -> netaddr.IPAddress | None:
+    """`name` as an IPv4 address, or None when it is a host name (or nothing)."""
+    if not name:
+        return None
+    try:
+        return parse_ipv4(name)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=65536)
@@ -148,10 +159,7 @@ class Host(Element):
         """The management address: `ipaddress`, else the host part of `url` if it is an IP."""
         if self.ipaddress is not None:
             return self.ipaddress
-        server = host_of_url(self.url)
-        if server and netaddr.valid_ipv4(server, netaddr.INET_PTON):
-            return netaddr.IPAddress(server)
-        return None
+        return address_of(host_of_url(self.url))
 
     @property
     def label(self) -> str:
@@ -168,6 +176,11 @@ class Storage(Element):
     @property
     def server(self) -> str | None:
         return host_of_url(self.url)
+
+    @property
+    def address(self) -> netaddr.IPAddress | None:
+        """The server's address when the URL names it by address (a name is not resolved)."""
+        return address_of(self.server)
 
 
 class Cluster(Element):

@@ -64,11 +64,10 @@ def _servers(plan: Plan, zone: Zone, z: int) -> list[Item]:
                               ("zones", z, field)))
     for kind in ("primary_storage", "secondary_storage"):
         for s, store in enumerate(getattr(zone, kind)):
-            server = store.server
-            if server and netaddr.valid_ipv4(server, netaddr.INET_PTON):
-                items.append(Item(int(netaddr.IPAddress(server)), int(netaddr.IPAddress(server)),
-                                  "server", f"{kind.replace('_', ' ')} {store.name or ''} "
-                                  f"{server}", ("zones", z, kind, s, "url")))
+            if store.address is not None:
+                items.append(Item(int(store.address), int(store.address), "server",
+                                  f"{kind.replace('_', ' ')} {store.name or ''} "
+                                  f"{store.address}", ("zones", z, kind, s, "url")))
     return items
 
 

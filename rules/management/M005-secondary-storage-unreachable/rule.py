@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import netaddr
-
 from netplan_cs.engine.findings import Finding
 
 ID = "M005"
@@ -36,9 +34,9 @@ def check(ctx: Any) -> Iterator[Finding]:
             server = store.server
             if not store.url or not server or not _mounted(store.url, store.provider):
                 continue
-            if not netaddr.valid_ipv4(server, netaddr.INET_PTON):
+            address = store.address
+            if address is None:
                 continue  # a name: where it resolves is not in the plan
-            address = netaddr.IPAddress(server)
             if any(address in network for network in reach):
                 continue
             yield Finding(("zones", z, "secondary_storage", s, "url"),
