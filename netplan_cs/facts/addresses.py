@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 
 import netaddr
 
@@ -85,7 +86,7 @@ def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: Non
             events.append((span.first, 1, number, span))
         else:
             events += [(span.first, 0, number, span), (span.last, 2, number, span)]
-    events.sort(key=lambda event: event[:3])
+    events.sort(key=itemgetter(0, 1, 2))
     open_ranges: dict[int, Span] = {}
     open_in: Counter[Hashable] = Counter()
     found: list[Overlap] = []

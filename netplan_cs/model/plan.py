@@ -62,8 +62,11 @@ def host_of_url(url: str | None) -> str | None:
     """The server part of a storage or host URL (`nfs://10.0.0.5/export` -> 10.0.0.5)."""
     if not url:
         return None
-    parts = urlsplit(url if "://" in url else f"//{url}")
-    return parts.hostname or None
+    rest = url.split("://", 1)[-1]
+    authority = rest.split("/", 1)[0].rpartition("@")[2]
+    if "[" in authority or "%" in authority:  # IPv6 literals, escapes: let urllib decide
+        return urlsplit(url if "://" in url else f"//{url}").hostname or None
+    return authority.split(":", 1)[0].lower() or None
 
 
 class TrafficType(Element):
