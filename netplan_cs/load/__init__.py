@@ -70,6 +70,14 @@ def _decode(raw: bytes, name: str) -> str:
                          "as UTF-8", line, column) from None
 
 
+def _inside(text: str, line: int, column: int) -> tuple[int, int]:
+    """A parser's position moved onto the file's last line when it points past the end."""
+    lines = text.removesuffix("\n").split("\n")  # as LineIndex counts: "\n" only
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return max(1, line), max(1, column)
+
+
 def read_plan_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
     """Read and parse one plan file (YAML, or JSON for `.cfg`/`.json`)."""
     file = Path(path)
@@ -81,14 +89,18 @@ def read_plan_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceF
     if not text.strip():
         raise InputError(name, "the file is empty: expected a plan with a `zones` list")
     document: YamlDocument | JsonDocument
-    if file.suffix.lower() in _JSON_SUFFIXES:
-        document = JsonDocument(text, name, limits)
-        locator = Locator(document.text, document.find_span)
-        syntax: Syntax = "json"
-    else:
-        document = YamlDocument(bytearray(raw), name, limits)
-        locator = Locator(raw, document.find_span)
-        syntax = "yaml"
+    try:
+        if file.suffix.lower() in _JSON_SUFFIXES:
+            document = JsonDocument(text, name, limits)
+            locator = Locator(document.text, document.find_span)
+            syntax: Syntax = "json"
+        else:
+            document = YamlDocument(bytearray(raw), name, limits)
+            locator = Locator(raw, document.find_span)
+            syntax = "yaml"
+    except InputError as error:
+        error.line, error.column = _inside(text, error.line, error.column)
+        raise
     if not isinstance(document.data, dict):
         kind = "nothing" if document.data is None else type(document.data).__name__
         raise InputError(name, f"the top level holds {kind}: expected a mapping with a "

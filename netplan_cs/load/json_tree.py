@@ -14,7 +14,8 @@ from typing import Any
 
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import Limits
-from netplan_cs.load.location import DataPath, Span
+from netplan_cs.load.location import DataPath, LineIndex, Span
+from netplan_cs.load.walk import scalars
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#[^\n]*", re.MULTILINE)
 _TOKEN = re.compile(
@@ -31,25 +32,46 @@ def strip_comment_lines(text: str) -> str:
     return _COMMENT_LINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _depth_ok(text: str, limit: int) -> int | None:
-    """The offset where nesting first passes `limit`, or None."""
+class _HugeNumberError(ValueError):
+    """An integer literal longer than Python converts (4300 digits); Marvin fails on it too."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _parse_int(literal: str) -> int:
+    try:
+        return int(literal)
+    except ValueError:
+        raise _HugeNumberError(literal) from None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _not_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+_BRACKET_OR_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep_at(text: str, limit: int) -> int | None:
+    """The offset where nesting first passes `limit`, or None (strings are skipped whole)."""
+    if text.count("[") + text.count("{") <= limit:
+        return None
     depth = 0
-    in_string = False
-    escaped = False
-    for offset, ch in enumerate(text):
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
+    for match in _BRACKET_OR_STRING.finditer(text):
+        ch = match.group(0)
+        if ch in "[{":
             depth += 1
             if depth > limit:
-                return offset
+                return match.start()
         elif ch in "]}":
             depth -= 1
     return None
@@ -73,21 +95,38 @@ class JsonDocument:
             return result
 
         try:
-            self.data = json.loads(self.text, object_pairs_hook=pairs)
+            self.data = json.loads(self.text, object_pairs_hook=pairs, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
             raise InputError(file, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except _HugeNumberError as exc:
+            raise InputError(file, f"a number of {len(exc.literal)} digits is no plan value "
+                             "(Python, and so Marvin, refuses integers over 4300 digits)",
+                             *self._position(self.text.find(exc.literal))) from None
         except RecursionError:
-            too_deep = _depth_ok(self.text, limits.max_depth) or 0
-            line = self.text.count("\n", 0, too_deep) + 1
-            raise InputError(file, f"nesting deeper than {limits.max_depth} levels", line) from None
+            self._check_depth(limits.max_depth)
+            raise InputError(file, "nesting too deep for the JSON parser") from None
         self._saw_duplicate = saw_duplicate
-        if limits.max_depth < 900:
-            deep = _depth_ok(self.text, limits.max_depth)
-            if deep is not None:
-                line = self.text.count("\n", 0, deep) + 1
-                column = deep - self.text.rfind("\n", 0, deep)
-                raise InputError(file, f"nesting deeper than {limits.max_depth} levels",
-                                 line, column)
+        self._check_depth(limits.max_depth)
+        if _SURROGATE_ESCAPE.search(self.text):
+            self._check_surrogates()
+
+    def _check_surrogates(self) -> None:
+        """Refuse a string holding half a `\\uD83D\\uDE00` pair: it is no text to print."""
+        for path, value in scalars(self.data):
+            for part in (*path, value):
+                if isinstance(part, str) and _not_text(part):
+                    span = self.find_span(path) or (0, 0)
+                    raise InputError(self._file, "a \\u escape here gives half of a surrogate "
+                                     "pair, which is not text", *self._position(span[0]))
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        return LineIndex(self.text).position(max(0, offset))
+
+    def _check_depth(self, limit: int) -> None:
+        deep = _too_deep_at(self.text, limit)
+        if deep is not None:
+            raise InputError(self._file, f"nesting deeper than {limit} levels (--max-depth)",
+                             *self._position(deep))
 
     @property
     def duplicates(self) -> list[DataPath]:

@@ -27,6 +27,8 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = {".nan", ".NaN", ".NAN"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -45,26 +47,48 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # over Python's 4300-digit cap: no plan value; the model says so
+            return text
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):
         return int(text[2:], 16)
     if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
         return float(text)
+    if _INF.match(text) or text in _NAN:
+        return float(text.replace(".", "", 1))
     return text
+
+
+def _utf8(raw: bytes) -> str | None:
+    """Bytes rapidyaml produced, as text; None if they are not text.
+
+    rapidyaml turns a `\\ud83d\\ude00` escape pair into two 3-byte surrogates
+    (CESU-8), which we join into one character; a lone surrogate is no text.
+    """
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        pass
+    try:
+        return (raw.decode("utf-8", "surrogatepass").encode("utf-16-le", "surrogatepass")
+                .decode("utf-16-le"))
+    except UnicodeError:
+        return None
 
 
 @contextmanager
 def _quiet_stderr() -> Iterator[None]:
     """rapidyaml prints its parse errors to file descriptor 2; we report them ourselves."""
+    fd = 2
     try:
-        fd = sys.stderr.fileno()
+        sys.stderr.flush()
+        saved = os.dup(fd)
     except (AttributeError, OSError, ValueError):
         yield
         return
-    sys.stderr.flush()
-    saved = os.dup(fd)
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, fd)
@@ -141,7 +165,8 @@ class YamlDocument:
     def _tag(self, nid: int) -> None:
         tree = self._tree
         if tree.has_val_tag(nid) or tree.has_key_tag(nid):
-            tag = bytes(tree.val_tag(nid) if tree.has_val_tag(nid) else tree.key_tag(nid)).decode()
+            tag = self._text(tree.val_tag(nid) if tree.has_val_tag(nid) else tree.key_tag(nid),
+                             nid)
             if tag not in _SAFE_TAGS:
                 raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
                                  "plain data only", *self._line_col_of(nid))
@@ -153,7 +178,7 @@ class YamlDocument:
                              "levels", *self._line_col_of(nid))
         self._tag(nid)
         if tree.is_val_ref(nid) or (tree.is_ref(nid) and not tree.is_container(nid)):
-            name = bytes(tree.val_ref(nid)).decode()
+            name = self._text(tree.val_ref(nid), nid)
             if name not in self._anchors:
                 raise InputError(self._file, f"alias *{name} refers to no anchor before it",
                                  *self._line_col_of(nid))
@@ -174,7 +199,7 @@ class YamlDocument:
             value, size = self._scalar(nid), 1
         self._spend(1, nid)
         if tree.has_val_anchor(nid):
-            self._anchors[bytes(tree.val_anchor(nid)).decode()] = (value, size)
+            self._anchors[self._text(tree.val_anchor(nid), nid)] = (value, size)
         return value, size
 
     def _mapping(self, nid: int, path: DataPath, depth: int) -> tuple[dict[str, Any], int]:
@@ -187,7 +212,7 @@ class YamlDocument:
                 raise InputError(self._file, "an alias cannot be a mapping key",
                                  *self._line_col_of(child))
             key_view = tree.key(child)
-            raw_key = bytes(key_view).decode()
+            raw_key = self._text(key_view, child)
             key = raw_key if tree.is_key_quoted(child) else resolve_plain(raw_key)
             key = "" if key is None else str(key) if not isinstance(key, str) else key
             value, child_size = self._node(child, (*path, key), depth + 1)
@@ -208,17 +233,24 @@ class YamlDocument:
         tree = self._tree
         if not tree.has_val(nid) or tree.val_is_null(nid):
             return None
-        text = bytes(tree.val(nid)).decode()
+        text = self._text(tree.val(nid), nid)
         if tree.is_val_quoted(nid) or tree.is_val_literal(nid) or tree.is_val_folded(nid):
             return text
-        if tree.has_val_tag(nid) and bytes(tree.val_tag(nid)).decode() in (
+        if tree.has_val_tag(nid) and self._text(tree.val_tag(nid), nid) in (
                 "!!str", "tag:yaml.org,2002:str"):
             return text
         return resolve_plain(text)
 
+    def _text(self, view: memoryview, nid: int) -> str:
+        text = _utf8(bytes(view))
+        if text is None:
+            raise InputError(self._file, "a \\u escape here gives half of a surrogate pair, "
+                             "which is not text", *self._line_col_of(nid))
+        return text
+
     # -- positions -----------------------------------------------------------------------
-    def _offset(self, view: memoryview) -> int | None:
-        if len(view) == 0:
+    def _offset(self, view: memoryview | None) -> int | None:
+        if view is None or len(view) == 0:  # an empty value (`zones:`) has no view
             return None
         offset = _address(view) - self._base
         return offset if 0 <= offset <= len(self._source) else None
@@ -271,7 +303,7 @@ class YamlDocument:
                 return None
             found = -1
             for child in ryml.children(tree, nid):
-                if bytes(tree.key(child)).decode() == key:
+                if _utf8(bytes(tree.key(child))) == key:
                     found = child  # the last duplicate wins, as in the data
             if found < 0:
                 return None

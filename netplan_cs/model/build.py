@@ -19,6 +19,7 @@ from netplan_cs.importers.common import nearest
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import Plan, Zone
 from netplan_cs.model.secrets import MASK, is_secret_key
+from netplan_cs.model.types import shown
 
 _MAX_ROUNDS = 12
 _TYPE_WORDS = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
@@ -38,11 +39,6 @@ class SchemaProblem:
     suggestion: str | None = None
 
 
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _message(error: Any, path: DataPath) -> str:
     kind = error["type"]
     if path and is_secret_key(path[-1]):
@@ -52,9 +48,9 @@ def _message(error: Any, path: DataPath) -> str:
     if kind == "missing":
         return f"`{error['loc'][-1]}` is required"
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {_describe(error.get('input'))}"
+        return f"expected {_TYPE_WORDS[kind]}, got {shown(error.get('input'))}"
     if kind == "greater_than_equal":
-        return f"must be at least {error['ctx']['ge']}, got {_describe(error.get('input'))}"
+        return f"must be at least {error['ctx']['ge']}, got {shown(error.get('input'))}"
     return str(error["msg"])
 
 
