@@ -9,11 +9,22 @@ from typing import Annotated
 
 import typer
 
-from netplan_cs.cli.common import Exit, fail, report_input_error, split_list
+from netplan_cs.cli.common import (
+    Exit,
+    MaxAliasNodes,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    fail,
+    limits,
+    report_input_error,
+    split_list,
+)
 from netplan_cs.engine.findings import Severity
 from netplan_cs.engine.registry import load_rules, select
 from netplan_cs.engine.run import lint_paths
 from netplan_cs.errors import InputError
+from netplan_cs.load.limits import DEFAULT_LIMITS
 
 
 class LintFormat(StrEnum):
@@ -40,6 +51,10 @@ def lint(
         help="Exit 1 when a finding is at or above this severity.")] = FailLevel.error,
     rules_dir: Annotated[list[Path] | None, typer.Option(
         help="A folder of extra rules laid out like netplan-cs's own rules/.")] = None,
+    max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
+    max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
+    max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
+    max_depth: MaxDepth = DEFAULT_LIMITS.max_depth,
 ) -> None:
     """Check plan files against the rule catalogue; exit 0 clean, 1 findings, 2 bad input."""
     try:
@@ -47,7 +62,8 @@ def lint(
                        split_list(ignore_rules))
     except InputError as error:
         raise fail(error) from None
-    result = lint_paths(plans, rules)
+    result = lint_paths(plans, rules, limits(max_file_size, max_nodes, max_alias_nodes,
+                                             max_depth))
     for problem in result.errors:
         report_input_error(problem)
     if output_format is LintFormat.json:

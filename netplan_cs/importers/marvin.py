@@ -14,6 +14,7 @@ from typing import Any
 
 import netaddr
 
+from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported, Note, nearest
 from netplan_cs.load.location import DataPath
 
@@ -137,7 +138,7 @@ class MarvinImporter:
                 hint = nearest(key, list(spec))
                 self.result.notes.append(Note(
                     "unknown-key", (*path, key), (*raw_path, key),
-                    f"Marvin does not know `{key}`; it is ignored",
+                    f"Marvin does not know `{clip(key)}`; it is ignored",
                     f"did you mean `{hint}`?" if hint else None))
             elif isinstance(spec[key], Ignored):
                 field = spec[key]
@@ -293,9 +294,10 @@ def looks_like_marvin(data: dict[str, Any]) -> bool:
             continue
         if "ipranges" in zone or "secondaryStorages" in zone:
             return True
-        for pnet in zone.get("physical_networks") or []:
-            if isinstance(pnet, dict) and "traffictypes" in pnet:
-                return True
+        pnets = zone.get("physical_networks")
+        if isinstance(pnets, list) and any(isinstance(p, dict) and "traffictypes" in p
+                                           for p in pnets):
+            return True
     return False
 
 

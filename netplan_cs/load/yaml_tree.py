@@ -138,7 +138,13 @@ class YamlDocument:
         self.duplicates: list[DataPath] = []
         self._anchors: dict[str, tuple[Any, int]] = {}
         self._budget = limits.max_nodes
-        self.data = self._document()
+        self._aliased = 0
+        self._kids: dict[int, list[int]] = {}
+        self._keys: dict[int, dict[str, int]] = {}
+        try:
+            self.data = self._document()
+        except RecursionError:  # only if --max-depth is set above what Python can follow
+            raise InputError(file, "nesting too deep to read (--max-depth)") from None
 
     # -- building plain data -------------------------------------------------------------
     def _document(self) -> Any:
@@ -160,7 +166,7 @@ class YamlDocument:
         if self._budget < 0:
             raise InputError(self._file, f"the document expands to more than "
                              f"{self._limits.max_nodes} nodes (aliases are expanded); "
-                             "refusing it", *self._line_col_of(nid))
+                             "refusing it (--max-nodes)", *self._line_col_of(nid))
 
     def _tag(self, nid: int) -> None:
         tree = self._tree
@@ -175,7 +181,7 @@ class YamlDocument:
         tree = self._tree
         if depth > self._limits.max_depth:
             raise InputError(self._file, f"nesting deeper than {self._limits.max_depth} "
-                             "levels", *self._line_col_of(nid))
+                             "levels (--max-depth)", *self._line_col_of(nid))
         self._tag(nid)
         if tree.is_val_ref(nid) or (tree.is_ref(nid) and not tree.is_container(nid)):
             name = self._text(tree.val_ref(nid), nid)
@@ -183,6 +189,12 @@ class YamlDocument:
                 raise InputError(self._file, f"alias *{name} refers to no anchor before it",
                                  *self._line_col_of(nid))
             value, size = self._anchors[name]
+            self._aliased += size
+            if self._aliased > self._limits.max_alias_nodes:
+                raise InputError(self._file, "aliases expand to more than "
+                                 f"{self._limits.max_alias_nodes} values (a \"billion laughs\" "
+                                 "file?); refusing it (--max-alias-nodes)",
+                                 *self._line_col_of(nid))
             self._spend(size, nid)
             return value, size
         if tree.is_map(nid):
@@ -211,10 +223,7 @@ class YamlDocument:
             if tree.is_key_ref(child):
                 raise InputError(self._file, "an alias cannot be a mapping key",
                                  *self._line_col_of(child))
-            key_view = tree.key(child)
-            raw_key = self._text(key_view, child)
-            key = raw_key if tree.is_key_quoted(child) else resolve_plain(raw_key)
-            key = "" if key is None else str(key) if not isinstance(key, str) else key
+            key = self._key(child)
             value, child_size = self._node(child, (*path, key), depth + 1)
             size += child_size
             if key == "<<" and not tree.is_key_quoted(child):
@@ -241,8 +250,8 @@ class YamlDocument:
             return text
         return resolve_plain(text)
 
-    def _text(self, view: memoryview, nid: int) -> str:
-        text = _utf8(bytes(view))
+    def _text(self, view: memoryview | None, nid: int) -> str:
+        text = _utf8(bytes(view)) if view is not None else ""  # `: x` has no key at all
         if text is None:
             raise InputError(self._file, "a \\u escape here gives half of a surrogate pair, "
                              "which is not text", *self._line_col_of(nid))
@@ -256,21 +265,23 @@ class YamlDocument:
         return offset if 0 <= offset <= len(self._source) else None
 
     def _node_span(self, nid: int) -> Span | None:
+        """The node's value or key; a container without either: its first descendant's."""
         tree = self._tree
-        if tree.has_val(nid) and not tree.is_container(nid):
-            view = tree.val(nid)
-            start = self._offset(view)
-            if start is not None:
-                quoted = 1 if tree.is_val_quoted(nid) else 0
-                return start - quoted, start + len(view) + quoted
-        if tree.has_key(nid):
-            view = tree.key(nid)
-            start = self._offset(view)
-            if start is not None:
-                return start, start + len(view)
-        if tree.has_children(nid):
-            return self._node_span(tree.first_child(nid))
-        return None
+        while True:
+            if tree.has_val(nid) and not tree.is_container(nid):
+                view = tree.val(nid)
+                start = self._offset(view)
+                if start is not None:
+                    quoted = 1 if tree.is_val_quoted(nid) else 0
+                    return start - quoted, start + len(view) + quoted
+            if tree.has_key(nid):
+                view = tree.key(nid)
+                start = self._offset(view)
+                if start is not None:
+                    return start, start + len(view)
+            if not tree.has_children(nid):
+                return None
+            nid = tree.first_child(nid)  # a loop, not recursion: nesting may be 10^5 deep
 
     def _line_col_of(self, nid: int) -> tuple[int, int]:
         span = self._node_span(nid)
@@ -281,8 +292,31 @@ class YamlDocument:
         column = len(text) - (text.rfind(b"\n") + 1) + 1
         return line, column
 
+    def _key(self, child: int) -> str:
+        """A mapping key as the data holds it (`1:` and `true:` are the strings "1", "True")."""
+        tree = self._tree
+        raw = self._text(tree.key(child), child)
+        key = raw if tree.is_key_quoted(child) else resolve_plain(raw)
+        return "" if key is None else key if isinstance(key, str) else str(key)
+
+    def _children(self, nid: int) -> list[int]:
+        kids = self._kids.get(nid)
+        if kids is None:
+            kids = self._kids[nid] = list(ryml.children(self._tree, nid))
+        return kids
+
+    def _keyed(self, nid: int) -> dict[str, int]:
+        keyed = self._keys.get(nid)
+        if keyed is None:  # the last duplicate wins, as in the data
+            keyed = self._keys[nid] = {self._key(child): child for child in self._children(nid)}
+        return keyed
+
     def find_span(self, path: DataPath) -> Span | None:
-        """Where `path` sits in the file (byte offsets), or None if it is not there."""
+        """Where `path` sits in the file (byte offsets), or None if it is not there.
+
+        Children are indexed once per node, so placing every finding of a list
+        of 10^5 elements stays linear.
+        """
         if not path:
             return 0, 0
         tree = self._tree
@@ -295,17 +329,13 @@ class YamlDocument:
             if tree.is_val_ref(nid):
                 return self._node_span(nid)
             if isinstance(key, int):
-                if not tree.is_seq(nid) or key >= tree.num_children(nid):
+                kids = self._children(nid) if tree.is_seq(nid) else []
+                if not 0 <= key < len(kids):
                     return None
-                nid = tree.child(nid, key)
+                nid = kids[key]
                 continue
-            if not tree.is_map(nid):
-                return None
-            found = -1
-            for child in ryml.children(tree, nid):
-                if _utf8(bytes(tree.key(child))) == key:
-                    found = child  # the last duplicate wins, as in the data
-            if found < 0:
+            found = self._keyed(nid).get(key) if tree.is_map(nid) else None
+            if found is None:
                 return None
             nid = found
         return self._node_span(nid)

@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from netplan_cs.display import clip, shown
 from netplan_cs.importers.common import nearest
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import Plan, Zone
 from netplan_cs.model.secrets import MASK, is_secret_key
-from netplan_cs.model.types import shown
 
 _MAX_ROUNDS = 12
 _TYPE_WORDS = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
@@ -136,13 +136,20 @@ def _without_gone(node: Any) -> Any:
     return node
 
 
-def _original_loc(data: Any, loc: DataPath) -> DataPath:
-    """Map an error location in the view (gone elements left out) back to `data`."""
+def _original_loc(data: Any, loc: DataPath, kept_of: dict[int, list[int]]) -> DataPath:
+    """Map an error location in the view (gone elements left out) back to `data`.
+
+    `kept_of` caches each list's surviving indices for the round (keyed by the
+    list's id), so a list with a bad element in each of 10^5 places stays linear.
+    """
     node = data
     out: list[Any] = []
     for key in loc:
         if isinstance(node, list) and isinstance(key, int):
-            kept = [i for i, item in enumerate(node) if item is not _GONE]
+            kept = kept_of.get(id(node))
+            if kept is None:
+                kept = kept_of[id(node)] = [i for i, item in enumerate(node)
+                                            if item is not _GONE]
             if key >= len(kept):
                 out.append(key)
                 break
@@ -196,13 +203,14 @@ def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
         if work is None:
             work = copy.deepcopy(data)
         removals: list[DataPath] = []
+        kept_of: dict[int, list[int]] = {}
         for error in errors:
-            loc = _original_loc(work, tuple(error["loc"]))
+            loc = _original_loc(work, tuple(error["loc"]), kept_of)
             path = _existing_prefix(work, loc)
             if error["type"] == "extra_forbidden":
                 model = _model_at(path[:-1])
                 hint = nearest(str(path[-1]), list(model.model_fields)) if model else None
-                problem = SchemaProblem("unknown-key", path, f"unknown key `{path[-1]}`",
+                problem = SchemaProblem("unknown-key", path, f"unknown key `{clip(str(path[-1]))}`",
                                         f"did you mean `{hint}`?" if hint else None)
                 removals.append(path)
             elif error["type"] == "missing" or path in seen:

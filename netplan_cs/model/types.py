@@ -12,15 +12,11 @@ from typing import Annotated, Any
 import netaddr
 from pydantic import BeforeValidator, PlainSerializer
 
+from netplan_cs.display import shown
+
 _WHOLE = re.compile(r"[-+]?[0-9]{1,30}\Z")  # ASCII only: "²".isdigit() is true, int() fails
 _TRUE_WORDS = {"true", "yes", "1"}
 _FALSE_WORDS = {"false", "no", "0"}
-
-
-def shown(value: Any, limit: int = 60) -> str:
-    """`repr(value)`, cut short: a message never repeats a huge value in full."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def whole_number(text: str) -> int | None:

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-from netplan_cs.model.types import shown
+from netplan_cs.display import shown
 
 _PAIR = re.compile(r"\s*([0-9]{1,30})\s*-\s*([0-9]{1,30})\s*\Z")
 _SINGLE = re.compile(r"\s*([0-9]{1,30})\s*\Z")
