@@ -21,7 +21,7 @@ import ryml
 
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import Limits
-from netplan_cs.load.location import DataPath, Span
+from netplan_cs.load.location import DataPath, LineIndex, Span
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
@@ -170,12 +170,14 @@ class YamlDocument:
 
     def _tag(self, nid: int) -> None:
         tree = self._tree
-        if tree.has_val_tag(nid) or tree.has_key_tag(nid):
-            tag = self._text(tree.val_tag(nid) if tree.has_val_tag(nid) else tree.key_tag(nid),
-                             nid)
+        for has, get in ((tree.has_val_tag, tree.val_tag), (tree.has_key_tag, tree.key_tag)):
+            if not has(nid):
+                continue
+            view = get(nid)
+            tag = self._text(view, nid)
             if tag not in _SAFE_TAGS:
                 raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
-                                 "plain data only", *self._line_col_of(nid))
+                                 "plain data only", *self._line_col_of(nid, view))
 
     def _node(self, nid: int, path: DataPath, depth: int) -> tuple[Any, int]:
         tree = self._tree
@@ -283,14 +285,13 @@ class YamlDocument:
                 return None
             nid = tree.first_child(nid)  # a loop, not recursion: nesting may be 10^5 deep
 
-    def _line_col_of(self, nid: int) -> tuple[int, int]:
-        span = self._node_span(nid)
-        if span is None:
-            return 1, 1
-        text = self._source[: span[0]]
-        line = text.count(b"\n") + 1
-        column = len(text) - (text.rfind(b"\n") + 1) + 1
-        return line, column
+    def _line_col_of(self, nid: int, view: memoryview | None = None) -> tuple[int, int]:
+        """Where an error about a node goes: at `view` (a tag) if given, else the node."""
+        offset = self._offset(view)
+        if offset is None:
+            span = self._node_span(nid)
+            offset = span[0] if span is not None else 0
+        return LineIndex(bytes(self._source)).position(offset)
 
     def _key(self, child: int) -> str:
         """A mapping key as the data holds it (`1:` and `true:` are the strings "1", "True")."""
