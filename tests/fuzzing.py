@@ -9,6 +9,7 @@ every run must keep, whatever the file holds.
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 import traceback
@@ -21,6 +22,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from netplan_cs.cli.app import app
+from netplan_cs.cli.convert import _replace_secrets
+from netplan_cs.document import open_plan
 from netplan_cs.errors import InputError
 from netplan_cs.load import read_plan_file
 from netplan_cs.output.yaml_emit import to_yaml
@@ -85,10 +88,22 @@ class Command:
     extra_checks: tuple[Callable[[Outcome], None], ...] = field(default=())
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal data, NaN equal to NaN."""
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and a == b
+
+
 def _convert_reads_back(outcome: Outcome) -> None:
-    """What `convert` wrote is a plan netplan-cs reads again (no syntax it cannot parse)."""
+    """What `convert` wrote reads back as the plan's data, secrets as references."""
     if outcome.exit_code == 0:
-        read_plan_file(outcome.out)
+        expected = _replace_secrets(open_plan(outcome.plan).data, (), [])
+        assert _same(read_plan_file(outcome.out).data, expected), outcome.written[:2000]
 
 
 COMMANDS: list[Command] = [
@@ -215,14 +230,29 @@ def _parent(data: Any, path: tuple[Any, ...]) -> Any:
     return node
 
 
+SPLINTERS = ["[", "]", "\x00", "%", ":", "/", "//", "@", "-", ".", "..", " ", "\n", "#", "é",
+             "\ud800", "99999", "0", "/33", ":99999", "[::1]", "${", "*"]
+
+
+@st.composite
+def corrupted(draw: st.DrawFn, text: str) -> str:
+    """`text` with a splinter put in, or cut short: a value that is almost right."""
+    at = draw(st.integers(0, len(text)))
+    if draw(st.booleans()):
+        return text[:at]
+    return text[:at] + draw(st.sampled_from(SPLINTERS)) + text[at:]
+
+
 @st.composite
 def mutated(draw: st.DrawFn, data: Any) -> Any:
     """`data` after one to six structural mutations (it is changed in place: pass a copy)."""
     for _ in range(draw(st.integers(1, 6))):
         paths = _nodes(data)
-        path = draw(st.sampled_from(paths))
         action = draw(st.sampled_from(["drop", "replace", "rename", "duplicate", "empty",
-                                       "wrap"]))
+                                       "wrap", "corrupt", "corrupt"]))
+        if action == "corrupt":  # aim at text values: that is where almost-right hides
+            paths = [p for p in paths if p and isinstance(_parent(data, p)[p[-1]], str)] or paths
+        path = draw(st.sampled_from(paths))
         if not path:
             if action == "replace":
                 data = draw(values())
@@ -239,6 +269,8 @@ def mutated(draw: st.DrawFn, data: Any) -> Any:
             parent.insert(key, parent[key])
         elif action == "empty":
             parent[key] = type(parent[key])() if isinstance(parent[key], dict | list) else None
+        elif action == "corrupt" and isinstance(parent[key], str):
+            parent[key] = draw(corrupted(parent[key]))
         elif action == "wrap":
             parent[key] = draw(st.sampled_from([[parent[key]], {"x": parent[key]}]))
     return data
@@ -255,17 +287,26 @@ def serialise(data: Any, suffix: str, style: int) -> bytes:
 
 # -- byte mutations ----------------------------------------------------------------------------
 
+TOKENS = [b"&a ", b"*a", b"*b", b"!!str ", b"!!int ", b"!!python/object:os.system ", b"!x ",
+          b"<<: *a\n", b"? ", b": ", b"- ", b"|\n", b">-\n", b"---\n", b"...\n",
+          b"%YAML 1.2\n", b"%TAG ! tag:x,2000:\n", b"{", b"}", b"[", b"]", b",", b'"', b"'",
+          b"#", b"\t", b"\r\n", b"\\u", b'"\\ud83d', b"\xef\xbb\xbf", b"\xff", b"\xc3",
+          b"null", b"1e999", b"NaN", b"-Infinity", b"0x1F", b"0o17", b".inf"]
+
 @st.composite
 def byte_mutated(draw: st.DrawFn, raw: bytes) -> bytes:
-    """`raw` truncated, spliced with random bytes, or with a slice repeated or removed."""
+    """`raw` truncated, spliced with random bytes or YAML/JSON tokens, or with a slice
+    repeated or removed."""
     for _ in range(draw(st.integers(1, 3))):
         at = draw(st.integers(0, len(raw)))
-        action = draw(st.sampled_from(["truncate", "insert", "overwrite", "repeat", "cut",
-                                       "random"]))
+        action = draw(st.sampled_from(["truncate", "insert", "token", "overwrite", "repeat",
+                                       "cut", "random"]))
         if action == "truncate":
             raw = raw[:at]
         elif action == "insert":
             raw = raw[:at] + draw(st.binary(min_size=1, max_size=16)) + raw[at:]
+        elif action == "token":
+            raw = raw[:at] + draw(st.sampled_from(TOKENS)) + raw[at:]
         elif action == "overwrite":
             patch = draw(st.binary(min_size=1, max_size=8))
             raw = raw[:at] + patch + raw[at + len(patch):]

@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import netaddr
-
 from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported, Note, nearest
 from netplan_cs.load.location import DataPath
+from netplan_cs.model.types import is_ipv4
 
 
 @dataclass(frozen=True)
@@ -268,7 +267,7 @@ class MarvinImporter:
             if not isinstance(server, dict):
                 continue
             address = server.get("mgtSvrIp")
-            if not (isinstance(address, str) and netaddr.valid_ipv4(address, netaddr.INET_PTON)):
+            if not (isinstance(address, str) and is_ipv4(address)):
                 continue  # "localhost" or a name: nothing to check addresses against
             index = len(out)
             self.result.origin[("management_servers", index)] = ("mgtSvr", i)

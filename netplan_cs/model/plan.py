@@ -27,6 +27,7 @@ from netplan_cs.model.types import (
     TrafficKind,
     VlanId,
     ZoneType,
+    is_ipv4,
 )
 from netplan_cs.model.vlans import VlanRanges
 
@@ -49,7 +50,10 @@ def host_of_url(url: str | None) -> str | None:
     """The server part of a storage or host URL (`nfs://10.0.0.5/export` -> 10.0.0.5)."""
     if not url:
         return None
-    parts = urlsplit(url if "://" in url else f"//{url}")
+    try:
+        parts = urlsplit(url if "://" in url else f"//{url}")
+    except ValueError:  # "http://[zz/": an unclosed IPv6 bracket names no server
+        return None
     return parts.hostname or None
 
 
@@ -144,7 +148,7 @@ class Host(Element):
         if self.ipaddress is not None:
             return self.ipaddress
         server = host_of_url(self.url)
-        if server and netaddr.valid_ipv4(server, netaddr.INET_PTON):
+        if server and is_ipv4(server):
             return netaddr.IPAddress(server)
         return None
 

@@ -25,6 +25,14 @@ def whole_number(text: str) -> int | None:
     return int(text) if _WHOLE.match(text) else None
 
 
+def is_ipv4(text: str) -> bool:
+    """A strict dotted quad; False (not ValueError) for text with a NUL byte in it."""
+    try:
+        return bool(netaddr.valid_ipv4(text, netaddr.INET_PTON))
+    except ValueError:
+        return False
+
+
 def parse_ipv4(value: Any) -> netaddr.IPAddress:
     """A dotted-quad IPv4 address, strictly (no `10.1` shorthands)."""
     if isinstance(value, netaddr.IPAddress):
