@@ -93,6 +93,8 @@ CASES = [
             "a \\u escape here gives half of a surrogate pair, which is not text", 2, 11),
     Hostile("lone-surrogate-json", "plan.cfg", b'{"zones": [{"name": "\\udc00x"}]}',
             "a \\u escape here gives half of a surrogate pair, which is not text", 1, 21),
+    Hostile("lone-surrogate-json-key", "plan.cfg", b'{"zones": [], "\\udc00": {}}',
+            "a \\u escape here gives half of a surrogate pair, which is not text", 1, 15),
     Hostile("huge-integer-json", "plan.cfg", b'{"zones": [\n  ' + b"7" * 5000 + b"]}",
             "a number of 5000 digits is no plan value (Python, and so Marvin, refuses integers "
             "over 4300 digits)", 2, 3),

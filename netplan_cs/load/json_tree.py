@@ -15,7 +15,6 @@ from typing import Any
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import Limits
 from netplan_cs.load.location import DataPath, LineIndex, Span
-from netplan_cs.load.walk import scalars
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#[^\n]*", re.MULTILINE)
 _TOKEN = re.compile(
@@ -112,12 +111,16 @@ class JsonDocument:
 
     def _check_surrogates(self) -> None:
         """Refuse a string holding half a `\\uD83D\\uDE00` pair: it is no text to print."""
-        for path, value in scalars(self.data):
-            for part in (*path, value):
-                if isinstance(part, str) and _not_text(part):
-                    span = self.find_span(path) or (0, 0)
-                    raise InputError(self._file, "a \\u escape here gives half of a surrogate "
-                                     "pair, which is not text", *self._position(span[0]))
+        stack: list[tuple[DataPath, Any]] = [((), self.data)]
+        while stack:
+            path, node = stack.pop()
+            items = (node.items() if isinstance(node, dict)
+                     else enumerate(node) if isinstance(node, list) else ())
+            stack.extend(((*path, key), value) for key, value in items)
+            if any(isinstance(part, str) and _not_text(part) for part in (*path[-1:], node)):
+                span = self.find_span(path) or (0, 0)
+                raise InputError(self._file, "a \\u escape here gives half of a surrogate "
+                                 "pair, which is not text", *self._position(span[0]))
 
     def _position(self, offset: int) -> tuple[int, int]:
         return LineIndex(self.text).position(max(0, offset))
