@@ -106,6 +106,11 @@ def _convert_reads_back(outcome: Outcome) -> None:
         assert _same(read_plan_file(outcome.out).data, expected), outcome.written[:2000]
 
 
+# Every command and output format that reads a plan: fuzz, hostile-input and secret tests all
+# run each entry. A new one is a line here, e.g.
+#   Command("lint-sarif", ("lint", "--format", "sarif", "{plan}"), sarif_locations),
+#   Command("report-html", ("report", "{plan}", "--output", "{out}")),
+# with a `locations` reader returning (file, line, column) for every location it reports.
 COMMANDS: list[Command] = [
     Command("lint-text", ("lint", "--format", "text", "{plan}")),
     Command("lint-json", ("lint", "--format", "json", "{plan}"), json_locations),
