@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported
 from netplan_cs.importers.marvin import import_marvin, looks_like_marvin
 from netplan_cs.load import SourceFile, read_plan_file
@@ -65,12 +66,12 @@ class PlanDocument:
                     name = (node.get("name") or node.get("clustername")
                             if isinstance(node, dict) else None)
                     if isinstance(name, str | int) and name != "":
-                        label = str(name)
+                        label = clip(str(name), 40)
                 else:
                     node = None
                 text += f"[{label}]"
             else:
-                text += f".{key}" if text else str(key)
+                text += f".{clip(key, 40)}" if text else clip(key, 40)
                 node = node.get(key) if isinstance(node, dict) else None
         return text
 

@@ -92,7 +92,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
     for name, previous in zip("bcdefghi", "abcdefgh", strict=True):
         refs = ",".join([f"*{previous}"] * 9)
         lines.append(f"{name}: &{name} [{refs}]")
-    with pytest.raises(InputError, match="expands to more than"):
+    with pytest.raises(InputError, match="aliases expand to more than"):
         read_plan_file(write(tmp_path, "laughs.yaml", "\n".join(lines) + "\n"))
 
 

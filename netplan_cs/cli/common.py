@@ -6,11 +6,12 @@ import sys
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from netplan_cs.errors import InputError
+from netplan_cs.load.limits import MAX_DEPTH_CEILING, Limits, parse_size
 
 if TYPE_CHECKING:
     from netplan_cs.document import PlanDocument
@@ -67,3 +68,35 @@ def fail(error: InputError) -> typer.Exit:
     """Print an input or usage error and give the exit to raise."""
     report_input_error(error)
     return typer.Exit(Exit.USAGE)
+
+
+# -- input limits: the same four options on every command that reads plans -------------------
+_LIMITS_PANEL = "Input limits"
+
+
+def _size(value: str | int) -> int:
+    if isinstance(value, int):
+        return value
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+MaxFileSize = Annotated[int, typer.Option(
+    "--max-file-size", parser=_size, metavar="SIZE", rich_help_panel=_LIMITS_PANEL,
+    help="Refuse plan files larger than this (bytes, or with K, M, G).")]
+MaxNodes = Annotated[int, typer.Option(
+    "--max-nodes", min=1, rich_help_panel=_LIMITS_PANEL,
+    help="Refuse files holding more values than this, YAML aliases expanded.")]
+MaxAliasNodes = Annotated[int, typer.Option(
+    "--max-alias-nodes", min=0, rich_help_panel=_LIMITS_PANEL,
+    help="Refuse YAML files whose aliases expand to more values than this.")]
+MaxDepth = Annotated[int, typer.Option(
+    "--max-depth", min=1, max=MAX_DEPTH_CEILING, rich_help_panel=_LIMITS_PANEL,
+    help="Refuse files nesting mappings and lists deeper than this.")]
+
+
+def limits(max_file_size: int, max_nodes: int, max_alias_nodes: int, max_depth: int) -> Limits:
+    return Limits(max_bytes=max_file_size, max_nodes=max_nodes,
+                  max_alias_nodes=max_alias_nodes, max_depth=max_depth)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from netplan_cs.cli.common import fail
+from netplan_cs.cli.common import MaxAliasNodes, MaxDepth, MaxFileSize, MaxNodes, fail, limits
 from netplan_cs.errors import InputError
+from netplan_cs.load.limits import DEFAULT_LIMITS
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.secrets import holds_clear_secret, is_reference, is_secret_key
 
@@ -54,12 +55,16 @@ def convert(
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="Write here instead of stdout.")] = None,
     force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
+    max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
+    max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
+    max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
+    max_depth: MaxDepth = DEFAULT_LIMITS.max_depth,
 ) -> None:
     """Write the plan in netplan-cs's native YAML form; secrets become ${VAR} references."""
     from netplan_cs.document import open_plan
 
     try:
-        document = open_plan(plan)
+        document = open_plan(plan, limits(max_file_size, max_nodes, max_alias_nodes, max_depth))
     except InputError as error:
         raise fail(error) from None
     secrets: list[tuple[str, DataPath]] = []

@@ -10,8 +10,19 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from netplan_cs.cli.common import Exit, fail, report_input_error, split_list
+from netplan_cs.cli.common import (
+    Exit,
+    MaxAliasNodes,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    fail,
+    limits,
+    report_input_error,
+    split_list,
+)
 from netplan_cs.errors import InputError
+from netplan_cs.load.limits import DEFAULT_LIMITS
 from netplan_cs.output.formats import ReportFormat
 
 if TYPE_CHECKING:
@@ -78,6 +89,10 @@ def lint(
         help="Write every finding to this baseline file and exit 0.")] = None,
     force: Annotated[bool, typer.Option(
         help="Let --output-file and --write-baseline replace existing files.")] = False,
+    max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
+    max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
+    max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
+    max_depth: MaxDepth = DEFAULT_LIMITS.max_depth,
 ) -> None:
     """Check plan files against the rule catalogue; exit 0 clean, 1 findings, 2 bad input."""
     from netplan_cs.engine.findings import Severity
@@ -93,7 +108,7 @@ def lint(
             plans=plans, select=split_list(select_rules), ignore=split_list(ignore_rules),
             fail_level=Severity.parse(fail_level.value) if fail_level else None,
             rules_dir=rules_dir or [], config=config, inline_ignores=inline_ignores,
-            baseline=baseline))
+            baseline=baseline), limits(max_file_size, max_nodes, max_alias_nodes, max_depth))
     except InputError as error:
         raise fail(error) from None
     for problem in outcome.result.errors:

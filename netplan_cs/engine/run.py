@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from netplan_cs.display import clip
 from netplan_cs.document import PlanDocument, open_plan
 from netplan_cs.engine.context import RuleContext
 from netplan_cs.engine.findings import Finding, LocatedFinding, RelatedLocation
@@ -24,21 +25,26 @@ class LintResult:
     errors: list[InputError] = field(default_factory=list)
 
 
+_LONGEST_MESSAGE = 500  # a rule quoting a 200 kB name from a hostile plan is cut short here
+
+
 def place(document: PlanDocument, rule: Rule, finding: Finding) -> LocatedFinding:
     """Turn a rule's finding (plan paths) into a located one (file positions)."""
     raw = finding.in_source
     where = document.locate(finding.path, raw)
     related = tuple(
         RelatedLocation(document.file, spot.line, spot.column,
-                        document.display_path(item.path, raw), item.message)
+                        document.display_path(item.path, raw),
+                        clip(item.message, _LONGEST_MESSAGE))
         for item in finding.related
         for spot in [document.locate(item.path, raw)])
     return LocatedFinding(
         file=document.file, line=where.line, column=where.column, rule=rule.id,
         end_line=where.end_line, end_column=where.end_column, name=rule.name,
-        severity=finding.severity or rule.severity, message=finding.message,
+        severity=finding.severity or rule.severity,
+        message=clip(finding.message, _LONGEST_MESSAGE),
         path=document.display_path(finding.path, raw), related=related,
-        suggestion=finding.suggestion)
+        suggestion=clip(finding.suggestion, _LONGEST_MESSAGE) if finding.suggestion else None)
 
 
 def lint_document(document: PlanDocument, rules: Iterable[Rule],

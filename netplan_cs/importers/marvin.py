@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import netaddr
-
+from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported, Note, nearest
 from netplan_cs.load.location import DataPath
+from netplan_cs.model.types import is_ipv4
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ class MarvinImporter:
                 hint = nearest(key, list(spec))
                 self.result.notes.append(Note(
                     "unknown-key", (*path, key), (*raw_path, key),
-                    f"Marvin does not know `{key}`; it is ignored",
+                    f"Marvin does not know `{clip(key)}`; it is ignored",
                     f"did you mean `{hint}`?" if hint else None))
             elif isinstance(spec[key], Ignored):
                 field = spec[key]
@@ -267,7 +267,7 @@ class MarvinImporter:
             if not isinstance(server, dict):
                 continue
             address = server.get("mgtSvrIp")
-            if not (isinstance(address, str) and netaddr.valid_ipv4(address, netaddr.INET_PTON)):
+            if not (isinstance(address, str) and is_ipv4(address)):
                 continue  # "localhost" or a name: nothing to check addresses against
             index = len(out)
             self.result.origin[("management_servers", index)] = ("mgtSvr", i)
@@ -293,9 +293,10 @@ def looks_like_marvin(data: dict[str, Any]) -> bool:
             continue
         if "ipranges" in zone or "secondaryStorages" in zone:
             return True
-        for pnet in zone.get("physical_networks") or []:
-            if isinstance(pnet, dict) and "traffictypes" in pnet:
-                return True
+        pnets = zone.get("physical_networks")
+        if isinstance(pnets, list) and any(isinstance(p, dict) and "traffictypes" in p
+                                           for p in pnets):
+            return True
     return False
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import Limits
-from netplan_cs.load.location import DataPath, Span
+from netplan_cs.load.location import DataPath, LineIndex, Span
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#[^\n]*", re.MULTILINE)
 _TOKEN = re.compile(
@@ -50,6 +50,51 @@ def strip_comment_lines(text: str) -> str:
     return _COMMENT_LINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+class _HugeNumberError(ValueError):
+    """An integer literal longer than Python converts (4300 digits); Marvin fails on it too."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _parse_int(literal: str) -> int:
+    try:
+        return int(literal)
+    except ValueError:
+        raise _HugeNumberError(literal) from None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _not_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+_BRACKET_OR_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep_at(text: str, limit: int) -> int | None:
+    """The offset where nesting first passes `limit`, or None (strings are skipped whole)."""
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    for match in _BRACKET_OR_STRING.finditer(text):
+        ch = match.group(0)
+        if ch in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
 class JsonDocument:
     """A parsed JSON file: its plain data, duplicate keys, and positions on demand."""
 
@@ -59,14 +104,45 @@ class JsonDocument:
         self._spans: dict[DataPath, Span] | None = None
         self._duplicates: list[DataPath] | None = None
         try:
-            self.data = json.loads(self.text)
+            self.data = json.loads(self.text, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
             raise InputError(file, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except _HugeNumberError as exc:
+            raise InputError(file, f"a number of {len(exc.literal)} digits is no plan value "
+                             "(Python, and so Marvin, refuses integers over 4300 digits)",
+                             *self._position(self.text.find(exc.literal))) from None
         except RecursionError:
-            raise InputError(file, f"nesting deeper than {limits.max_depth} levels") from None
+            self._check_depth(limits.max_depth)
+            raise InputError(file, "nesting too deep for the JSON parser") from None
         self._keys, depth = _shape(self.data)
         if depth > limits.max_depth:
-            raise InputError(file, f"nesting deeper than {limits.max_depth} levels")
+            self._check_depth(limits.max_depth)  # says where
+            raise InputError(file, f"nesting deeper than {limits.max_depth} levels "
+                             "(--max-depth)")
+        if _SURROGATE_ESCAPE.search(self.text):
+            self._check_surrogates()
+
+    def _check_surrogates(self) -> None:
+        """Refuse a string holding half a `\\uD83D\\uDE00` pair: it is no text to print."""
+        stack: list[tuple[DataPath, Any]] = [((), self.data)]
+        while stack:
+            path, node = stack.pop()
+            items = (node.items() if isinstance(node, dict)
+                     else enumerate(node) if isinstance(node, list) else ())
+            stack.extend(((*path, key), value) for key, value in items)
+            if any(isinstance(part, str) and _not_text(part) for part in (*path[-1:], node)):
+                span = self.find_span(path) or (0, 0)
+                raise InputError(self._file, "a \\u escape here gives half of a surrogate "
+                                 "pair, which is not text", *self._position(span[0]))
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        return LineIndex(self.text).position(max(0, offset))
+
+    def _check_depth(self, limit: int) -> None:
+        deep = _too_deep_at(self.text, limit)
+        if deep is not None:
+            raise InputError(self._file, f"nesting deeper than {limit} levels (--max-depth)",
+                             *self._position(deep))
 
     @property
     def duplicates(self) -> list[DataPath]:

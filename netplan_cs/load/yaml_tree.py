@@ -21,12 +21,14 @@ import ryml
 
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import Limits
-from netplan_cs.load.location import DataPath, Span
+from netplan_cs.load.location import DataPath, LineIndex, Span
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = {".nan", ".NaN", ".NAN"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -52,26 +54,48 @@ def resolve_plain(text: str) -> Any:
     if text[0] not in _NUMERIC_START or text.count(".") > 1:
         return text  # by far the most common case: names, addresses, ranges
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # over Python's 4300-digit cap: no plan value; the model says so
+            return text
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):
         return int(text[2:], 16)
     if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
         return float(text)
+    if _INF.match(text) or text in _NAN:
+        return float(text.replace(".", "", 1))
     return text
+
+
+def _utf8(raw: bytes) -> str | None:
+    """Bytes rapidyaml produced, as text; None if they are not text.
+
+    rapidyaml turns a `\\ud83d\\ude00` escape pair into two 3-byte surrogates
+    (CESU-8), which we join into one character; a lone surrogate is no text.
+    """
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        pass
+    try:
+        return (raw.decode("utf-8", "surrogatepass").encode("utf-16-le", "surrogatepass")
+                .decode("utf-16-le"))
+    except UnicodeError:
+        return None
 
 
 @contextmanager
 def _quiet_stderr() -> Iterator[None]:
     """rapidyaml prints its parse errors to file descriptor 2; we report them ourselves."""
+    fd = 2
     try:
-        fd = sys.stderr.fileno()
+        sys.stderr.flush()
+        saved = os.dup(fd)
     except (AttributeError, OSError, ValueError):
         yield
         return
-    sys.stderr.flush()
-    saved = os.dup(fd)
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, fd)
@@ -121,7 +145,13 @@ class YamlDocument:
         self.duplicates: list[DataPath] = []
         self._anchors: dict[str, tuple[Any, int]] = {}
         self._budget = limits.max_nodes
-        self.data = self._document()
+        self._aliased = 0
+        self._kids: dict[int, list[int]] = {}
+        self._keys: dict[int, dict[str, int]] = {}
+        try:
+            self.data = self._document()
+        except RecursionError:  # only if --max-depth is set above what Python can follow
+            raise InputError(file, "nesting too deep to read (--max-depth)") from None
 
     # -- building plain data -------------------------------------------------------------
     def _document(self) -> Any:
@@ -143,15 +173,19 @@ class YamlDocument:
         if self._budget < 0:
             raise InputError(self._file, f"the document expands to more than "
                              f"{self._limits.max_nodes} nodes (aliases are expanded); "
-                             "refusing it", *self._line_col_of(nid))
+                             "refusing it (--max-nodes)", *self._line_col_of(nid))
 
     def _refuse_tag(self, nid: int, kind: int) -> None:
         tree = self._tree
-        view = tree.val_tag(nid) if kind & ryml.VALTAG else tree.key_tag(nid)
-        tag = bytes(view).decode()
-        if tag not in _SAFE_TAGS:
-            raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
-                             "plain data only", *self._line_col_of(nid))
+        for present, get in ((kind & ryml.VALTAG, tree.val_tag),
+                             (kind & ryml.KEYTAG, tree.key_tag)):
+            if not present:
+                continue
+            view = get(nid)
+            tag = self._text(view, nid)
+            if tag not in _SAFE_TAGS:
+                raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
+                                 "plain data only", *self._line_col_of(nid, view))
 
     def _node(self, nid: int, path: DataPath, depth: int) -> tuple[Any, int]:
         """One node as plain data, and how many nodes it expands to (aliases included)."""
@@ -159,15 +193,21 @@ class YamlDocument:
         kind = tree.type(nid)
         if depth > self._limits.max_depth:
             raise InputError(self._file, f"nesting deeper than {self._limits.max_depth} "
-                             "levels", *self._line_col_of(nid))
+                             "levels (--max-depth)", *self._line_col_of(nid))
         if kind & _TAGS:
             self._refuse_tag(nid, kind)
         if kind & ryml.VALREF:
-            name = bytes(tree.val_ref(nid)).decode()
+            name = self._text(tree.val_ref(nid), nid)
             if name not in self._anchors:
                 raise InputError(self._file, f"alias *{name} refers to no anchor before it",
                                  *self._line_col_of(nid))
             value, size = self._anchors[name]
+            self._aliased += size
+            if self._aliased > self._limits.max_alias_nodes:
+                raise InputError(self._file, "aliases expand to more than "
+                                 f"{self._limits.max_alias_nodes} values (a \"billion laughs\" "
+                                 "file?); refusing it (--max-alias-nodes)",
+                                 *self._line_col_of(nid))
             self._spend(size, nid)
             return value, size
         if kind & ryml.MAP:
@@ -184,7 +224,7 @@ class YamlDocument:
             value, size = self._scalar(nid, kind), 1
         self._spend(1, nid)
         if kind & ryml.VALANCH:
-            self._anchors[bytes(tree.val_anchor(nid)).decode()] = (value, size)
+            self._anchors[self._text(tree.val_anchor(nid), nid)] = (value, size)
         return value, size
 
     def _mapping(self, nid: int, path: DataPath, depth: int) -> tuple[dict[str, Any], int]:
@@ -197,10 +237,8 @@ class YamlDocument:
             if kind & ryml.KEYREF:
                 raise InputError(self._file, "an alias cannot be a mapping key",
                                  *self._line_col_of(child))
-            raw_key = bytes(tree.key(child)).decode()
+            key = self._key(child)
             quoted_key = bool(kind & ryml.KEYQUO)
-            key = raw_key if quoted_key else resolve_plain(raw_key)
-            key = "" if key is None else str(key) if not isinstance(key, str) else key
             value, child_size = self._node(child, (*path, key), depth + 1)
             size += child_size
             if key == "<<" and not quoted_key:
@@ -219,48 +257,79 @@ class YamlDocument:
         tree = self._tree
         if not kind & ryml.VAL or kind & ryml.VALNIL:
             return None
-        text = bytes(tree.val(nid)).decode()
+        text = self._text(tree.val(nid), nid)
         if kind & ryml.VALQUO:
             return text
-        if kind & ryml.VALTAG and bytes(tree.val_tag(nid)).decode() in _STR_TAGS:
+        if kind & ryml.VALTAG and self._text(tree.val_tag(nid), nid) in _STR_TAGS:
             return text
         return resolve_plain(text)
 
+    def _text(self, view: memoryview | None, nid: int) -> str:
+        text = _utf8(bytes(view)) if view is not None else ""  # `: x` has no key at all
+        if text is None:
+            raise InputError(self._file, "a \\u escape here gives half of a surrogate pair, "
+                             "which is not text", *self._line_col_of(nid))
+        return text
+
     # -- positions -----------------------------------------------------------------------
-    def _offset(self, view: memoryview) -> int | None:
-        if len(view) == 0:
+    def _offset(self, view: memoryview | None) -> int | None:
+        if view is None or len(view) == 0:  # an empty value (`zones:`) has no view
             return None
         offset = _address(view) - self._base
         return offset if 0 <= offset <= len(self._source) else None
 
     def _node_span(self, nid: int) -> Span | None:
+        """The node's value or key; a container without either: its first descendant's."""
         tree = self._tree
-        if tree.has_val(nid) and not tree.is_container(nid):
-            view = tree.val(nid)
-            start = self._offset(view)
-            if start is not None:
-                quoted = 1 if tree.is_val_quoted(nid) else 0
-                return start - quoted, start + len(view) + quoted
-        if tree.has_key(nid):
-            view = tree.key(nid)
-            start = self._offset(view)
-            if start is not None:
-                return start, start + len(view)
-        if tree.has_children(nid):
-            return self._node_span(tree.first_child(nid))
-        return None
+        while True:
+            if tree.has_val(nid) and not tree.is_container(nid):
+                view = tree.val(nid)
+                start = self._offset(view)
+                if start is not None:
+                    quoted = 1 if tree.is_val_quoted(nid) else 0
+                    return start - quoted, start + len(view) + quoted
+            if tree.has_key(nid):
+                view = tree.key(nid)
+                start = self._offset(view)
+                if start is not None:
+                    return start, start + len(view)
+            if not tree.has_children(nid):
+                return None
+            nid = tree.first_child(nid)  # a loop, not recursion: nesting may be 10^5 deep
 
-    def _line_col_of(self, nid: int) -> tuple[int, int]:
-        span = self._node_span(nid)
-        if span is None:
-            return 1, 1
-        text = self._source[: span[0]]
-        line = text.count(b"\n") + 1
-        column = len(text) - (text.rfind(b"\n") + 1) + 1
-        return line, column
+    def _line_col_of(self, nid: int, view: memoryview | None = None) -> tuple[int, int]:
+        """Where an error about a node goes: at `view` (a tag) if given, else the node."""
+        offset = self._offset(view)
+        if offset is None:
+            span = self._node_span(nid)
+            offset = span[0] if span is not None else 0
+        return LineIndex(bytes(self._source)).position(offset)
+
+    def _key(self, child: int) -> str:
+        """A mapping key as the data holds it (`1:` and `true:` are the strings "1", "True")."""
+        tree = self._tree
+        raw = self._text(tree.key(child), child)
+        key = raw if tree.is_key_quoted(child) else resolve_plain(raw)
+        return "" if key is None else key if isinstance(key, str) else str(key)
+
+    def _children(self, nid: int) -> list[int]:
+        kids = self._kids.get(nid)
+        if kids is None:
+            kids = self._kids[nid] = list(ryml.children(self._tree, nid))
+        return kids
+
+    def _keyed(self, nid: int) -> dict[str, int]:
+        keyed = self._keys.get(nid)
+        if keyed is None:  # the last duplicate wins, as in the data
+            keyed = self._keys[nid] = {self._key(child): child for child in self._children(nid)}
+        return keyed
 
     def find_span(self, path: DataPath) -> Span | None:
-        """Where `path` sits in the file (byte offsets), or None if it is not there."""
+        """Where `path` sits in the file (byte offsets), or None if it is not there.
+
+        Children are indexed once per node, so placing every finding of a list
+        of 10^5 elements stays linear.
+        """
         if not path:
             return 0, 0
         tree = self._tree
@@ -273,17 +342,13 @@ class YamlDocument:
             if tree.is_val_ref(nid):
                 return self._node_span(nid)
             if isinstance(key, int):
-                if not tree.is_seq(nid) or key >= tree.num_children(nid):
+                kids = self._children(nid) if tree.is_seq(nid) else []
+                if not 0 <= key < len(kids):
                     return None
-                nid = tree.child(nid, key)
+                nid = kids[key]
                 continue
-            if not tree.is_map(nid):
-                return None
-            found = -1
-            for child in ryml.children(tree, nid):
-                if bytes(tree.key(child)).decode() == key:
-                    found = child  # the last duplicate wins, as in the data
-            if found < 0:
+            found = self._keyed(nid).get(key) if tree.is_map(nid) else None
+            if found is None:
                 return None
             nid = found
         return self._node_span(nid)

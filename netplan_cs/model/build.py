@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from netplan_cs.display import clip, shown
 from netplan_cs.importers.common import nearest
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import Plan, Zone
@@ -38,11 +39,6 @@ class SchemaProblem:
     suggestion: str | None = None
 
 
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _message(error: Any, path: DataPath) -> str:
     kind = error["type"]
     if path and is_secret_key(path[-1]):
@@ -52,9 +48,9 @@ def _message(error: Any, path: DataPath) -> str:
     if kind == "missing":
         return f"`{error['loc'][-1]}` is required"
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {_describe(error.get('input'))}"
+        return f"expected {_TYPE_WORDS[kind]}, got {shown(error.get('input'))}"
     if kind == "greater_than_equal":
-        return f"must be at least {error['ctx']['ge']}, got {_describe(error.get('input'))}"
+        return f"must be at least {error['ctx']['ge']}, got {shown(error.get('input'))}"
     return str(error["msg"])
 
 
@@ -140,13 +136,20 @@ def _without_gone(node: Any) -> Any:
     return node
 
 
-def _original_loc(data: Any, loc: DataPath) -> DataPath:
-    """Map an error location in the view (gone elements left out) back to `data`."""
+def _original_loc(data: Any, loc: DataPath, kept_of: dict[int, list[int]]) -> DataPath:
+    """Map an error location in the view (gone elements left out) back to `data`.
+
+    `kept_of` caches each list's surviving indices for the round (keyed by the
+    list's id), so a list with a bad element in each of 10^5 places stays linear.
+    """
     node = data
     out: list[Any] = []
     for key in loc:
         if isinstance(node, list) and isinstance(key, int):
-            kept = [i for i, item in enumerate(node) if item is not _GONE]
+            kept = kept_of.get(id(node))
+            if kept is None:
+                kept = kept_of[id(node)] = [i for i, item in enumerate(node)
+                                            if item is not _GONE]
             if key >= len(kept):
                 out.append(key)
                 break
@@ -200,13 +203,14 @@ def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
         if work is None:
             work = copy.deepcopy(data)
         removals: list[DataPath] = []
+        kept_of: dict[int, list[int]] = {}
         for error in errors:
-            loc = _original_loc(work, tuple(error["loc"]))
+            loc = _original_loc(work, tuple(error["loc"]), kept_of)
             path = _existing_prefix(work, loc)
             if error["type"] == "extra_forbidden":
                 model = _model_at(path[:-1])
                 hint = nearest(str(path[-1]), list(model.model_fields)) if model else None
-                problem = SchemaProblem("unknown-key", path, f"unknown key `{path[-1]}`",
+                problem = SchemaProblem("unknown-key", path, f"unknown key `{clip(str(path[-1]))}`",
                                         f"did you mean `{hint}`?" if hint else None)
                 removals.append(path)
             elif error["type"] == "missing" or path in seen:

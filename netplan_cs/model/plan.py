@@ -65,7 +65,10 @@ def host_of_url(url: str | None) -> str | None:
     rest = url.split("://", 1)[-1]
     authority = rest.split("/", 1)[0].rpartition("@")[2]
     if "[" in authority or "%" in authority:  # IPv6 literals, escapes: let urllib decide
-        return urlsplit(url if "://" in url else f"//{url}").hostname or None
+        try:
+            return urlsplit(url if "://" in url else f"//{url}").hostname or None
+        except ValueError:  # "http://[zz/": an unclosed IPv6 bracket names no server
+            return None
     return authority.split(":", 1)[0].lower() or None
 
 

@@ -28,5 +28,7 @@ def is_reference(value: Any) -> bool:
 
 
 def holds_clear_secret(key: object, value: Any) -> bool:
+    """A secret key holding anything but nothing or a reference; a list or a mapping
+    under `password` is badly typed, and may still hold the password."""
     return (is_secret_key(key) and value not in (None, "", [], {})
-            and not isinstance(value, dict | list) and not is_reference(value))
+            and not is_reference(value))

@@ -6,14 +6,32 @@ strings. Spellings CloudStack accepts case-insensitively are normalised here.
 
 from __future__ import annotations
 
+import re
 import socket
 from typing import Annotated, Any
 
 import netaddr
 from pydantic import BeforeValidator, PlainSerializer
 
+from netplan_cs.display import shown
+
+_WHOLE = re.compile(r"[-+]?[0-9]{1,30}\Z")  # ASCII only: "²".isdigit() is true, int() fails
 _TRUE_WORDS = {"true", "yes", "1"}
 _FALSE_WORDS = {"false", "no", "0"}
+
+
+def whole_number(text: str) -> int | None:
+    """Signed ASCII digits (up to 30 of them) as an int; None for anything else."""
+    text = text.strip()
+    return int(text) if _WHOLE.match(text) else None
+
+
+def is_ipv4(text: str) -> bool:
+    """A strict dotted quad; False (not ValueError) for text with a NUL byte in it."""
+    try:
+        return bool(netaddr.valid_ipv4(text, netaddr.INET_PTON))
+    except ValueError:
+        return False
 
 
 def parse_ipv4(value: Any) -> netaddr.IPAddress:
@@ -21,22 +39,22 @@ def parse_ipv4(value: Any) -> netaddr.IPAddress:
     if isinstance(value, netaddr.IPAddress):
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected an IPv4 address such as 192.168.1.10, got {value!r}")
+        raise ValueError(f"expected an IPv4 address such as 192.168.1.10, got {shown(value)}")
     try:  # inet_pton is strict (no shorthands, no leading zeros) and twice netaddr's speed
         packed = socket.inet_pton(socket.AF_INET, value.strip())
     except (OSError, ValueError):
-        raise ValueError(f"{value!r} is not an IPv4 address (expected a.b.c.d)") from None
+        raise ValueError(f"{shown(value)} is not an IPv4 address (expected a.b.c.d)") from None
     return netaddr.IPAddress(int.from_bytes(packed, "big"), 4)
 
 
 def parse_netmask(value: Any) -> netaddr.IPAddress:
     """A contiguous dotted netmask such as 255.255.255.0 (CloudStack takes no /24 here)."""
     if isinstance(value, str) and value.strip().startswith("/"):
-        raise ValueError(f"netmask {value!r} must be dotted, e.g. 255.255.255.0")
+        raise ValueError(f"netmask {shown(value)} must be dotted, e.g. 255.255.255.0")
     try:
         mask = parse_ipv4(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a netmask (expected e.g. 255.255.255.0)") from None
+        raise ValueError(f"{shown(value)} is not a netmask (expected e.g. 255.255.255.0)") from None
     if not mask.is_netmask() or int(mask) == 0:
         raise ValueError(f"netmask {value} is not contiguous ones followed by zeros")
     return mask
@@ -47,11 +65,12 @@ def parse_cidr(value: Any) -> netaddr.IPNetwork:
     if isinstance(value, netaddr.IPNetwork):
         return value
     if not isinstance(value, str) or "/" not in value:
-        raise ValueError(f"expected a CIDR such as 10.1.1.0/24, got {value!r}")
+        raise ValueError(f"expected a CIDR such as 10.1.1.0/24, got {shown(value)}")
     address, _, prefix = value.strip().partition("/")
-    if not prefix.isdigit() or not 0 <= int(prefix) <= 32:
-        raise ValueError(f"{value!r}: the prefix length must be 0 to 32")
-    return netaddr.IPNetwork(f"{parse_ipv4(address)}/{int(prefix)}")
+    bits = whole_number(prefix) if prefix.isascii() and prefix.isdigit() else None
+    if bits is None or not 0 <= bits <= 32:
+        raise ValueError(f"{shown(value)}: the prefix length must be 0 to 32")
+    return netaddr.IPNetwork(f"{parse_ipv4(address)}/{bits}")
 
 
 def parse_flag(value: Any) -> bool:
@@ -60,18 +79,19 @@ def parse_flag(value: Any) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _TRUE_WORDS | _FALSE_WORDS:
         return value.strip().lower() in _TRUE_WORDS
-    raise ValueError(f"expected true or false, got {value!r}")
+    raise ValueError(f"expected true or false, got {shown(value)}")
 
 
 def parse_count(value: Any) -> int:
     """A whole number; numeric strings are accepted as Marvin writes them."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a whole number, got {value!r}")
+        raise ValueError(f"expected a whole number, got {shown(value)}")
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
-    raise ValueError(f"expected a whole number, got {value!r}")
+    number = whole_number(value) if isinstance(value, str) else None
+    if number is not None:
+        return number
+    raise ValueError(f"expected a whole number, got {shown(value)}")
 
 
 def parse_vlan_id(value: Any) -> int | str:
@@ -81,12 +101,13 @@ def parse_vlan_id(value: Any) -> int | str:
         if text in ("untagged", "vlan://untagged"):
             return "untagged"
         text = text.removeprefix("vlan://")
-        if text.isdigit():
-            return int(text)
-        raise ValueError(f"VLAN {value!r} must be a number or `untagged`")
+        number = whole_number(text) if text.isascii() and text.isdigit() else None
+        if number is not None:
+            return number
+        raise ValueError(f"VLAN {shown(value)} must be a number or `untagged`")
     number = parse_count(value)
     if number < 0:
-        raise ValueError(f"VLAN {value!r} cannot be negative")
+        raise ValueError(f"VLAN {shown(value)} cannot be negative")
     return number
 
 
@@ -97,7 +118,7 @@ def _canonical(choices: dict[str, str], what: str) -> BeforeValidator:
         if isinstance(value, str) and value.strip().lower() in lowered:
             return lowered[value.strip().lower()]
         allowed = ", ".join(sorted(set(choices.values())))
-        raise ValueError(f"unknown {what} {value!r}; expected one of {allowed}")
+        raise ValueError(f"unknown {what} {shown(value)}; expected one of {allowed}")
 
     return BeforeValidator(check)
 

@@ -14,8 +14,10 @@ from typing import Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-_PAIR = re.compile(r"\s*(\d+)\s*-\s*(\d+)\s*\Z")
-_SINGLE = re.compile(r"\s*(\d+)\s*\Z")
+from netplan_cs.display import shown
+
+_PAIR = re.compile(r"\s*([0-9]{1,30})\s*-\s*([0-9]{1,30})\s*\Z")
+_SINGLE = re.compile(r"\s*([0-9]{1,30})\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class VlanRanges:
         if isinstance(value, int) and not isinstance(value, bool):
             return cls._parse_items([str(value)], allow_single=False, text=str(value))
         if not isinstance(value, str):
-            raise ValueError(f"expected a VLAN range such as 100-200, got {value!r}")
+            raise ValueError(f"expected a VLAN range such as 100-200, got {shown(value)}")
         return cls._parse_items(value.split(","), allow_single=False, text=value)
 
     @classmethod
@@ -52,13 +54,13 @@ class VlanRanges:
                 start = end = int(single.group(1))
             elif single:
                 number = single.group(1)
-                return cls(text, error=f"{item.strip()!r} is a bare number: CloudStack takes "
+                return cls(text, error=f"{shown(item.strip())} is a bare number: CloudStack takes "
                            f"only start-end pairs (write {number}-{number})", items=tuple(items))
             else:
-                return cls(text, error=f"{item.strip()!r} is not a start-end pair of numbers",
+                return cls(text, error=f"{shown(item.strip())} is not a start-end pair of numbers",
                            items=tuple(items))
             if start > end:
-                return cls(text, error=f"{item.strip()!r}: the start is above the end",
+                return cls(text, error=f"{shown(item.strip())}: the start is above the end",
                            items=tuple(items))
             intervals.append((start, end))
         return cls(text, tuple(intervals), items=tuple(items))
