@@ -264,3 +264,10 @@ def test_sample_rates_are_the_defaults() -> None:
             if not r.unlimited} == {
         ("user-vm-default", 200, 25000), ("user-vm-additional", 200, 25000),
         ("router-guest", 200, 25000), ("router-public", 200, 25000)}
+
+
+def test_a_rate_of_thousands_of_digits_is_invalid_not_a_crash() -> None:
+    from netplan_cs.facts.rates import parse_rate_setting
+
+    assert parse_rate_setting("9" * 5000) is None
+    assert parse_rate_setting(" 300 ") == 300

@@ -246,3 +246,10 @@ def test_storage_vlan_rides_the_management_network_when_no_storage_traffic_exist
     assert [n.name for n in networks] == ["pn1"]
     assert 900 in networks[0].tagged_vlans
     assert dict(networks[0].tagged)["Storage"] == frozenset({900})
+
+
+def test_guest_range_outside_switch_vlans_adds_no_empty_trunk_entry() -> None:
+    trunks = _trunks(vlan="5000-5010")
+    network = trunks.zones[0].networks[0]
+    assert all(vlans for _, vlans in network.tagged)
+    assert dict(network.tagged)["Guest"] == frozenset({700})  # the shared network's only

@@ -29,6 +29,7 @@ from typing import Any
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import Plan, SystemOffering, Zone
 from netplan_cs.model.settings import DEFAULTS
+from netplan_cs.model.types import whole_number
 
 NETWORK_RATE = "network.throttling.rate"
 VM_RATE = "vm.network.throttling.rate"
@@ -63,7 +64,10 @@ def parse_rate_setting(raw: Any) -> int | None:
     if isinstance(raw, int):
         value = raw
     elif isinstance(raw, str) and _DIGITS.fullmatch(raw.strip()):
-        value = int(raw.strip())
+        number = whole_number(raw)  # bounded: a 10,000-digit string is no rate either
+        if number is None:
+            return None
+        value = number
     else:
         return None
     return value if 0 <= value <= _JAVA_INT_MAX else None

@@ -122,6 +122,8 @@ def _trunk_uses(zone: Zone, index: ZoneVlans) -> dict[int, list[VlanUse]]:
             uses.setdefault(network, []).append(VlanUse(use.traffic, frozenset(vlans),
                                                         use.owner))
     for network, ids in guest_ranges.items():
+        if not ids:  # a range wholly outside 1..4094 (V002's): nothing a switch can trunk
+            continue
         text = zone.physical_networks[network].vlan
         uses.setdefault(network, []).insert(0, VlanUse("Guest", frozenset(ids),
                                                        f"guest VLAN range {text}"))
