@@ -82,7 +82,7 @@ def test_unreadable_file_exits_2_without_traceback(tmp_path: Path) -> None:
     assert result.code == 2
     assert result.err.startswith(f"{bad}:")
     assert "Traceback" not in result.err + result.out
-    assert "in 2 file(s)" in result.out  # the readable file was still linted
+    assert "in 2 file(s); 1 could not be read" in result.out  # the other was still linted
 
 
 def test_marvin_config_lints_with_positions_in_the_cfg(tmp_path: Path) -> None:

@@ -28,8 +28,9 @@ def render_text(result: LintResult) -> str:
         lines.append(tabulate(rows, headers=["rule", "name", "severity", "count"]))
     totals = summary(result)
     lines.append("")
+    unread = f"; {len(result.errors)} could not be read" if result.errors else ""
     lines.append(f"{totals['error']} error(s), {totals['warning']} warning(s), "
-                 f"{totals['info']} info in {totals['files']} file(s)")
+                 f"{totals['info']} info in {totals['files']} file(s){unread}")
     return "\n".join(lines) + "\n"
 
 
