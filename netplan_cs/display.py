@@ -11,5 +11,9 @@ def clip(text: str, limit: int = 60) -> str:
 
 
 def shown(value: Any, limit: int = 60) -> str:
-    """`repr(value)`, cut short."""
+    """`repr(value)`, cut short, a password in a URL masked."""
+    from netplan_cs.model.secrets import url_password, without_url_password
+
+    if url_password(value) is not None:
+        value = without_url_password(value)
     return clip(repr(value), limit)

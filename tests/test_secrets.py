@@ -84,6 +84,9 @@ zones:
               - ipaddress: 10.1.1.50
                 username: root
                 password: '{_secret("native-host-password")}'
+            primary_storage:
+              - name: ceph
+                url: rbd://admin:{_secret("in-a-url")}@10.1.1.30/cloudstack
 """
 
 

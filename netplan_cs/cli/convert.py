@@ -12,7 +12,13 @@ from netplan_cs.cli.common import MaxAliasNodes, MaxDepth, MaxFileSize, MaxNodes
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import DEFAULT_LIMITS
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.secrets import holds_clear_secret, is_reference, is_secret_key
+from netplan_cs.model.secrets import (
+    holds_clear_secret,
+    is_reference,
+    is_secret_key,
+    url_password,
+    without_url_password,
+)
 
 if TYPE_CHECKING:
     from netplan_cs.document import PlanDocument
@@ -32,6 +38,10 @@ def _replace_secrets(node: Any, source: Any, path: DataPath,
                 name = f"CLOUDSTACK_SECRET_{len(found) + 1}"
                 found.append((name, (*path, key)))
                 out[key] = f"${{{name}}}"
+            elif url_password(original) is not None:
+                name = f"CLOUDSTACK_SECRET_{len(found) + 1}"
+                found.append((name, (*path, key)))
+                out[key] = without_url_password(original, f"${{{name}}}")
             else:
                 out[key] = _replace_secrets(value, original, (*path, key), found)
         return out

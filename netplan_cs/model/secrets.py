@@ -27,6 +27,25 @@ def is_reference(value: Any) -> bool:
     return isinstance(value, str) and (bool(_REFERENCE.match(value.strip())) or value == MASK)
 
 
+_URL_PASSWORD = re.compile(r"([a-z][a-z0-9+.-]*://[^/@:\s]*:)([^/@\s]+)(@)", re.IGNORECASE)
+
+
+def url_password(value: Any) -> str | None:
+    """The password of a URL that carries one (`rbd://admin:KEY@mon/pool`), unless it is a
+    reference."""
+    if not isinstance(value, str):
+        return None
+    match = _URL_PASSWORD.match(value.strip())
+    if match is None or is_reference(match.group(2)):
+        return None
+    return match.group(2)
+
+
+def without_url_password(value: str, replacement: str = MASK) -> str:
+    """The URL with its password replaced (by *** or a reference)."""
+    return _URL_PASSWORD.sub(lambda m: m.group(1) + replacement + m.group(3), value, count=1)
+
+
 def holds_clear_secret(key: object, value: Any) -> bool:
     """A secret key holding anything but nothing or a reference; a list or a mapping
     under `password` is badly typed, and may still hold the password."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
-from netplan_cs.model.secrets import holds_clear_secret
+from netplan_cs.model.secrets import holds_clear_secret, url_password, without_url_password
 
 ID = "S001"
 NAME = "plaintext-secret"
@@ -22,3 +22,8 @@ def check(ctx: Any) -> Iterator[Finding]:
                           "who can read the plan or its CI logs can read it",
                           suggestion="write a reference such as ${CLOUDSTACK_PASSWORD} and "
                           "supply the value from the CI secret store", in_source=True)
+        elif path and url_password(value) is not None:
+            yield Finding(path, f"`{path[-1]}` carries a password in its URL, in clear (shown "
+                          f"as {without_url_password(value)!r})",
+                          suggestion="write the password part as a reference, e.g. "
+                          "rbd://admin:${CEPH_KEY}@mon/pool", in_source=True)
