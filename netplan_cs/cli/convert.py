@@ -38,7 +38,7 @@ def _replace_secrets(node: Any, source: Any, path: DataPath,
                 name = f"CLOUDSTACK_SECRET_{len(found) + 1}"
                 found.append((name, (*path, key)))
                 out[key] = f"${{{name}}}"
-            elif url_password(original) is not None:
+            elif isinstance(original, str) and url_password(original) is not None:
                 name = f"CLOUDSTACK_SECRET_{len(found) + 1}"
                 found.append((name, (*path, key)))
                 out[key] = without_url_password(original, f"${{{name}}}")
