@@ -135,10 +135,12 @@ COMMANDS: list[Command] = [
     Command("lint-github", ("lint", "--format", "github", "{plan}"), lambda o: []),
     Command("lint-junit", ("lint", "--format", "junit", "{plan}"), lambda o: [],
             echoes_data=True),
-    Command("budget", ("budget", "{plan}")),
-    Command("rates", ("rates", "{plan}")),
-    Command("trunks", ("trunks", "{plan}", "--format", "json"), lambda o: []),
-    Command("report", ("report", "{plan}", "--output", "{out}")),
+    # these print the plan's own names (zones, pods, offerings) in tables and JSON, whole
+    Command("budget", ("budget", "{plan}"), echoes_data=True),
+    Command("rates", ("rates", "{plan}"), echoes_data=True),
+    Command("trunks", ("trunks", "{plan}", "--format", "json"), lambda o: [],
+            echoes_data=True),
+    Command("report", ("report", "{plan}", "--output", "{out}"), echoes_data=True),
 ]
 
 
