@@ -9,11 +9,9 @@ the first few of them.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from operator import itemgetter
 
 import netaddr
 
@@ -80,30 +78,35 @@ def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: Non
     unless `points_meet`); a range against the open ranges, minus those in its
     `apart` group.
     """
-    events: list[tuple[int, int, int, Span]] = []
-    for number, span in enumerate(spans):
+    items = list(spans)
+    groups_of = [_groups(span, apart) for span in items]  # computed once per span
+    events: list[tuple[int, int, int]] = []
+    for number, span in enumerate(items):
         if span.single and not points_meet:
-            events.append((span.first, 1, number, span))
+            events.append((span.first, 1, number))
         else:
-            events += [(span.first, 0, number, span), (span.last, 2, number, span)]
-    events.sort(key=itemgetter(0, 1, 2))
+            events += [(span.first, 0, number), (span.last, 2, number)]
+    events.sort()
     open_ranges: dict[int, Span] = {}
-    open_in: Counter[Hashable] = Counter()
+    open_in: dict[Hashable, int] = {}
     found: list[Overlap] = []
-    for _, what, number, span in events:
+    for _, what, number in events:
+        span = items[number]
         if what == 2:
             del open_ranges[number]
-            open_in.subtract(_groups(span, apart))
+            for group_name in groups_of[number]:
+                open_in[group_name] -= 1
             continue
         group = span.key if what == 1 else apart(span)
-        count = len(open_ranges) - (open_in[group] if group is not None else 0)
+        count = len(open_ranges) - (open_in.get(group, 0) if group is not None else 0)
         if count:
-            others = (other for other in open_ranges.values()
-                      if group is None or group not in _groups(other, apart))
+            others = (other for n, other in open_ranges.items()
+                      if group is None or group not in groups_of[n])
             found.append(Overlap(span, count, tuple(islice(others, shown))))
         if what == 0:
             open_ranges[number] = span
-            open_in.update(_groups(span, apart))
+            for group_name in groups_of[number]:
+                open_in[group_name] = open_in.get(group_name, 0) + 1
     return found
 
 
