@@ -110,11 +110,9 @@ def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = lambda span: Non
     return found
 
 
-def _groups(span: Span, apart: Callable[[Span], Key]) -> set[Hashable]:
-    groups = set(span.keys)
-    if (own := apart(span)) is not None:
-        groups.add(own)
-    return groups
+def _groups(span: Span, apart: Callable[[Span], Key]) -> frozenset[Hashable]:
+    own = apart(span)
+    return span.keys if own is None or own in span.keys else span.keys | {own}
 
 
 @dataclass
