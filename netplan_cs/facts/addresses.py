@@ -149,15 +149,6 @@ def _int(address: netaddr.IPAddress | None) -> int | None:
     return None if address is None else int(address)
 
 
-def pod_reserved_end(pod: Pod) -> netaddr.IPAddress | None:
-    """The reserved range's end: `endip`, else broadcast - 1 as CloudStack defaults it."""
-    if pod.startip is None:
-        return None
-    if pod.endip is not None:
-        return pod.endip
-    return netaddr.IPAddress(pod.cidr.last - 1)
-
-
 def build_index(plan: Plan) -> AddressIndex:
     """Index the plan's addresses; reversed ranges are left to A004."""
     index = AddressIndex()
@@ -193,8 +184,8 @@ def _zone_spans(zone: Zone, base: DataPath, z: int) -> Iterator[Span]:
     for n, network in enumerate(zone.shared_networks):
         net_path = (*base, "shared_networks", n)
         if network.startip is not None:
-            end = network.endip or network.startip
-            yield Span(int(network.startip), int(end), "shared network range",
+            yield Span(int(network.startip), int(network.last or network.startip),
+                       "shared network range",
                        f"shared network {network.name}", (*net_path, "startip"), z,
                        gateway=_int(network.gateway), keys=_gateway_key(network.gateway))
         yield from _gateway(network.gateway, f"shared network {network.name}",
@@ -217,12 +208,12 @@ def _pod_spans(pod: Pod, path: DataPath, z: int) -> Iterator[Span]:
     owner = f"pod {pod.name}"
     own = ("pod", z, path[3])
     reserved = frozenset({own, *_gateway_key(pod.gateway)})
-    end = pod_reserved_end(pod)
+    end = pod.reserved_end
     if pod.startip is not None and end is not None:
         yield Span(int(pod.startip), int(end), "reserved range", owner, (*path, "startip"), z,
                    gateway=int(pod.gateway), keys=reserved)
     for m, extra in enumerate(pod.management_ranges):
-        yield Span(int(extra.startip), int(extra.endip or extra.startip), "management range",
+        yield Span(int(extra.startip), int(extra.last), "management range",
                    owner, (*path, "management_ranges", m, "startip"), z,
                    gateway=int(pod.gateway), keys=reserved)
     yield from _gateway(pod.gateway, owner, (*path, "gateway"), z)

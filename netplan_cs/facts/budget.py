@@ -165,7 +165,7 @@ def range_set(item: AddressRange) -> Spans:
 
 def shared_set(network: SharedNetwork) -> Spans:
     """A shared network's range; a missing end is the start, as CloudStack defaults it."""
-    return span(network.startip, network.endip or network.startip)
+    return span(network.startip, network.last)
 
 
 def count_of(addresses: Spans) -> int:
@@ -179,24 +179,16 @@ def usable(cidr: netaddr.IPNetwork) -> Spans:
     return Spans.of(cidr.first, cidr.last)
 
 
-def pod_range_end(pod: Pod) -> netaddr.IPAddress:
-    """The pod range's end: a missing one is the pod's broadcast - 1, as createPod defaults it
-    (a management range's missing end is its start, as createPodIpRange defaults it)."""
-    if pod.endip is not None:
-        return pod.endip
-    return netaddr.IPAddress(int(pod.cidr.broadcast or pod.cidr.ip) - 1)
-
-
 def reserved_pools(pod: Pod) -> tuple[Spans, Spans]:
     """(system VM pool, general pool) of a pod's reserved ranges (`forsystemvms` or not)."""
     system: list[Spans] = []
     general: list[Spans] = []
     if pod.startip is not None:
         (system if pod.forsystemvms else general).append(
-            span(pod.startip, pod_range_end(pod)))
+            span(pod.startip, pod.reserved_end))
     for extra in pod.management_ranges:
         (system if extra.forsystemvms else general).append(
-            span(extra.startip, extra.endip or extra.startip))
+            span(extra.startip, extra.last))
     system_set = union(system)
     return system_set, union(general) - system_set
 

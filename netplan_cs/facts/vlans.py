@@ -163,7 +163,7 @@ def _placements(zone: Zone, base: DataPath) -> Iterator[Placement]:
         for m, reserved in enumerate(pod.management_ranges):
             yield Placement(reserved.vlan, management, MANAGEMENT_RANGE, "Management",
                             f"management range {reserved.startip}-"
-                            f"{reserved.endip or reserved.startip} of pod {pod.name}",
+                            f"{reserved.last} of pod {pod.name}",
                             (*pod_path, "management_ranges", m, "vlan"), pod.cidr)
         for g, guest_range in enumerate(pod.guest_ranges):
             yield Placement(guest_range.vlan, guest, POD_GUEST, "Guest",

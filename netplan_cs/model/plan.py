@@ -150,6 +150,11 @@ class ManagementRange(Element):
     vlan: VlanId | None = None
     forsystemvms: Flag = False
 
+    @property
+    def last(self) -> netaddr.IPAddress:
+        """The end address; createPodIpRange makes a missing end equal to the start."""
+        return self.endip if self.endip is not None else self.startip
+
 
 class Host(Element):
     name: str | None = None
@@ -221,6 +226,16 @@ class Pod(Element):
         return subnet(self.gateway, self.netmask)
 
     @property
+    def reserved_end(self) -> netaddr.IPAddress | None:
+        """The reserved range's end: `endip`, else broadcast - 1 as createPod defaults it
+        (NetUtils.getIpRangeEndIpFromCidr); None when the pod has no range."""
+        if self.startip is None:
+            return None
+        if self.endip is not None:
+            return self.endip
+        return netaddr.IPAddress(self.cidr.last - 1)
+
+    @property
     def hosts(self) -> list[Host]:
         return [host for cluster in self.clusters for host in cluster.hosts]
 
@@ -238,6 +253,11 @@ class SharedNetwork(Element):
     endip: IPv4 | None = None
     physical_network: str | None = None
     networkoffering: str | None = None
+
+    @property
+    def last(self) -> netaddr.IPAddress | None:
+        """The range's end (a missing end is the start, as CloudStack defaults it)."""
+        return self.endip if self.endip is not None else self.startip
 
     @property
     def subnet(self) -> netaddr.IPNetwork | None:

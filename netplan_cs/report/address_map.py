@@ -40,10 +40,14 @@ class Subnet:
     label: str
 
 
+def anchor(display_path: str) -> str:
+    """The HTML id for a display path (`zones[z1].pods[p1]`), made safe for an id."""
+    return "el-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in display_path)
+
+
 def element_id(document: PlanDocument, path: DataPath) -> str:
-    """The HTML id of a plan element: its display path, made safe for an id."""
-    text = document.display_path(path)
-    return "el-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in text)
+    """The HTML id of a plan element."""
+    return anchor(document.display_path(path))
 
 
 def _range(rng: AddressRange, purpose: str, label: str, path: DataPath) -> Item:
@@ -77,14 +81,14 @@ def zone_items(plan: Plan, zone: Zone, z: int) -> list[Item]:
     items: list[Item] = _servers(plan, zone, z)
     for p, pod in enumerate(zone.pods):
         path: DataPath = (*base, "pods", p)
-        if pod.startip is not None:
-            last = pod.endip if pod.endip is not None else pod.cidr.broadcast - 1
+        last = pod.reserved_end
+        if pod.startip is not None and last is not None:
             items.append(Item(int(pod.startip), int(last), "reserved",
                               f"pod {pod.name} reserved {pod.startip}-{last}", path, pod.cidr))
         items.append(Item(int(pod.gateway), int(pod.gateway), "gateway",
                           f"pod {pod.name} gateway {pod.gateway}", (*path, "gateway")))
         for m, extra in enumerate(pod.management_ranges):
-            last = extra.endip or extra.startip
+            last = extra.last
             items.append(Item(int(extra.startip), int(last), "reserved",
                               f"pod {pod.name} reserved {extra.startip}-{last}",
                               (*path, "management_ranges", m), pod.cidr))
@@ -104,7 +108,7 @@ def zone_items(plan: Plan, zone: Zone, z: int) -> list[Item]:
         items.append(_range(public, "public", "public range", (*base, "public_ranges", r)))
     for s, net in enumerate(zone.shared_networks):
         if net.startip is not None:
-            last = net.endip or net.startip
+            last = net.last or net.startip
             items.append(Item(int(net.startip), int(last), "shared",
                               f"shared network {net.name} {net.startip}-{last}",
                               (*base, "shared_networks", s), net.subnet))

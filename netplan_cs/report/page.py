@@ -18,7 +18,7 @@ from netplan_cs.facts.host_setup import host_setup, preflight
 from netplan_cs.output.budget import zone_rows
 from netplan_cs.output.rates import rates_document
 from netplan_cs.output.trunks import trunk_items
-from netplan_cs.report.address_map import PURPOSES, zone_address_map
+from netplan_cs.report.address_map import PURPOSES, anchor, zone_address_map
 from netplan_cs.report.vlan_map import zone_vlan_map
 
 STYLE = """
@@ -152,7 +152,7 @@ def _anchor_for(path: str, anchors: set[str]) -> str | None:
     """The drawn element a finding is about: its path, or its nearest drawn ancestor."""
     text = path
     while text:
-        ident = "el-" + "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in text)
+        ident = anchor(text)
         if ident in anchors:
             return ident
         cut = max(text.rfind("."), text.rfind("["))
