@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -13,7 +12,6 @@ from netplan_cs.importers.marvin import import_marvin, looks_like_marvin
 from netplan_cs.load import SourceFile, read_plan_file
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
 from netplan_cs.load.location import DataPath, Location
-from netplan_cs.load.walk import scalars
 from netplan_cs.model.build import SchemaProblem, build_plan
 from netplan_cs.model.plan import Plan
 
@@ -34,11 +32,6 @@ class PlanDocument:
     def data(self) -> dict[str, Any]:
         """The plan in the native shape (what the model was validated from)."""
         return self.imported.data
-
-    @cached_property
-    def scalars(self) -> list[tuple[DataPath, Any]]:
-        """Every scalar of the file as written, with its source path (read by several rules)."""
-        return list(scalars(self.source.data))
 
     @property
     def file(self) -> str:
