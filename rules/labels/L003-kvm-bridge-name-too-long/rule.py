@@ -25,19 +25,25 @@ def check(ctx: Any) -> Iterator[Finding]:
                       if traffic in ("Guest", "Public")]
             if tagged and net.isolation == "VLAN":
                 top[net.name] = max(tagged)
+        if not top:
+            continue  # no tagged guest or public VLAN: no NIC gets a VLAN bridge
         mapped = {(port.host, port.nic): net.name for net in zone_trunks.networks
                   for port in net.ports if port.nic}
+        mapped_hosts = {who for who, _ in mapped}
         for p, pod in enumerate(zone.pods):
             for c, cluster in enumerate(pod.clusters):
                 if cluster.hypervisor != "KVM":
                     continue
                 for h, host in enumerate(cluster.hosts):
+                    if not host.nics:
+                        continue
                     names = {host.name, host.label, str(host.address)}
                     for n, nic in enumerate(host.nics):
-                        carried = {net for (who, card), net in mapped.items()
-                                   if card == nic and who in names}
-                        if not any(who in names for who, _ in mapped):
+                        if names.isdisjoint(mapped_hosts):
                             carried = set(top)  # the plan does not say: any NIC may carry it
+                        else:
+                            carried = {mapped[(who, nic)] for who in names
+                                       if (who, nic) in mapped}
                         hits = [(top[net], net) for net in carried if net in top]
                         if not hits:
                             continue
