@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated
 
@@ -47,7 +48,17 @@ def _root(
     """Network-plan calculator and linter for Apache CloudStack zones."""
 
 
+def _spare_full_collections() -> None:
+    """A run builds a plan's data, model and facts: hundreds of thousands of objects that
+    live until it ends and hold no reference cycles. Python's full collections re-scan all
+    of them as they pile up, a quarter of a 40,000-item lint (0.6 s); young collections
+    still free the few cycles a run makes, and the process ends soon after."""
+    gc.freeze()  # the modules and classes loaded so far are never garbage
+    gc.set_threshold(700, 10, 1000)  # a full collection only after 1,000 middle ones
+
+
 def main() -> None:
+    _spare_full_collections()
     try:
         app()
     except KeyboardInterrupt:
