@@ -15,6 +15,7 @@ from typing import Any
 from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported, Note, nearest
 from netplan_cs.load.location import DataPath
+from netplan_cs.model.bulk import paused_gc
 from netplan_cs.model.types import is_ipv4
 
 
@@ -321,4 +322,5 @@ def looks_like_marvin(data: dict[str, Any]) -> bool:
 
 
 def import_marvin(raw: dict[str, Any]) -> Imported:
-    return MarvinImporter(raw).run()
+    with paused_gc():
+        return MarvinImporter(raw).run()
