@@ -33,17 +33,26 @@ def is_ipv4(text: str) -> bool:
         return False
 
 
+def ipv4_of(text: str) -> netaddr.IPAddress | None:
+    """`text` (blanks around it ignored) as a strict dotted-quad IPv4 address, else None:
+    host names are common where an address may stand, so no exception is raised for them."""
+    try:  # inet_pton is strict (no shorthands, no leading zeros) and twice netaddr's speed
+        packed = socket.inet_pton(socket.AF_INET, text.strip())
+    except (OSError, ValueError):
+        return None
+    return netaddr.IPAddress(int.from_bytes(packed, "big"), 4)
+
+
 def parse_ipv4(value: Any) -> netaddr.IPAddress:
     """A dotted-quad IPv4 address, strictly (no `10.1` shorthands)."""
     if not isinstance(value, str):
         if isinstance(value, netaddr.IPAddress):
             return value
         raise ValueError(f"expected an IPv4 address such as 192.168.1.10, got {shown(value)}")
-    try:  # inet_pton is strict (no shorthands, no leading zeros) and twice netaddr's speed
-        packed = socket.inet_pton(socket.AF_INET, value.strip())
-    except (OSError, ValueError):
-        raise ValueError(f"{shown(value)} is not an IPv4 address (expected a.b.c.d)") from None
-    return netaddr.IPAddress(int.from_bytes(packed, "big"), 4)
+    address = ipv4_of(value)
+    if address is None:
+        raise ValueError(f"{shown(value)} is not an IPv4 address (expected a.b.c.d)")
+    return address
 
 
 def parse_netmask(value: Any) -> netaddr.IPAddress:
