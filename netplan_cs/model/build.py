@@ -11,6 +11,7 @@ import copy
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -57,6 +58,13 @@ def _message(error: Any, path: DataPath) -> str:
 
 def _model_at(path: DataPath) -> type[BaseModel] | None:
     """The model class of the element at `path`, walking Plan's field annotations."""
+    return _model_at_shape(tuple(0 if isinstance(key, int) else key for key in path))
+
+
+@lru_cache(maxsize=1024)
+def _model_at_shape(path: DataPath) -> type[BaseModel] | None:
+    """`_model_at` for a path whose list indices are all 0: it depends only on the keys,
+    so an unknown key repeated in every host walks the annotations once."""
     model: Any = Plan
     annotation: Any = None
     for key in path:
