@@ -109,3 +109,20 @@ def test_model_reads_marvin_string_booleans_and_host_urls(tmp_path: Path) -> Non
     # a position in the .cfg is found through the origin map
     assert document.display_path(("zones", 0, "pods", 0, "clusters", 0, "name")) == (
         "zones[z1].pods[p1].clusters[c1].name")
+
+
+def test_source_paths_of_unmoved_keys_follow_their_moved_ancestors() -> None:
+    # the origin map holds only moved paths; everything else is found through them
+    ranges = [{"startip": "10.1.0.10", "gateway": "10.1.0.1", "netmask": "255.255.255.0"},
+              {"startip": "10.2.0.10", "gateway": "10.2.0.1", "netmask": "255.255.255.0"}]
+    imported = import_marvin({"zones": [zone(securitygroupenabled="true", ipranges=ranges)]})
+    assert imported.source_path(("zones", 0, "shared_networks", 0, "startip")) == (
+        "zones", 0, "ipranges", 1, "startip")
+    assert imported.source_path(("zones", 0, "pods", 0, "guest_ranges", 0, "endip")) == (
+        "zones", 0, "pods", 0, "guestIpRanges", 0, "endip")
+    assert imported.source_path(("zones", 0, "pods", 0, "clusters", 0, "hosts", 0, "url")) == (
+        "zones", 0, "pods", 0, "clusters", 0, "hosts", 0, "url")
+    assert imported.source_path(("zones", 0, "physical_networks", 0, "traffic_types", 1,
+                                 "traffictype")) == (
+        "zones", 0, "physical_networks", 0, "traffictypes", 1, "typ")
+    assert len(imported.origin) < 10

@@ -15,6 +15,7 @@ from typing import Any
 from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported, Note, nearest
 from netplan_cs.load.location import DataPath
+from netplan_cs.model.bulk import paused_gc
 from netplan_cs.model.types import is_ipv4
 
 
@@ -107,8 +108,33 @@ SPECS: dict[str, dict[str, Field]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Table:
+    """A spec compiled once, so converting an object is one pass over its fields."""
+
+    known: list[str]  # every key of the spec, for "did you mean" hints
+    quiet: frozenset[str]  # keys that need no note: known and not ignored
+    ignored: dict[str, str]  # key -> why Marvin reads past it
+    fields: tuple[tuple[str, str, str | None], ...]  # (key, native key, child spec), in order
+
+
+def _compile(spec: dict[str, Field]) -> _Table:
+    ignored = {key: field.why for key, field in spec.items() if isinstance(field, Ignored)}
+    fields = tuple((key, field.native, field.spec if isinstance(field, Children) else None)
+                   for key, field in spec.items() if isinstance(field, Rename | Children))
+    return _Table(list(spec), frozenset(spec.keys() - ignored.keys()), ignored, fields)
+
+
+TABLES = {name: _compile(spec) for name, spec in SPECS.items()}
+
+
 class MarvinImporter:
-    """One Marvin config to native data; collects notes as it goes."""
+    """One Marvin config to native data; collects notes as it goes.
+
+    The origin map holds only the paths that moved (a renamed key, a branch of
+    `ipranges`): `Imported.source_path` finds every other path through its nearest
+    mapped ancestor, so the 36,000 hosts of a large plan add no entries.
+    """
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
@@ -117,7 +143,7 @@ class MarvinImporter:
     def run(self) -> Imported:
         raw = self.raw
         data = self.result.data
-        self._check_keys(raw, (), (), "top")
+        self._check_keys(raw, (), (), TABLES["top"])
         zones = raw.get("zones")
         if isinstance(zones, list):
             data["zones"] = [self._zone(zone, ("zones", i), ("zones", i))
@@ -130,49 +156,46 @@ class MarvinImporter:
 
     # -- generic mapping ---------------------------------------------------------------
     def _check_keys(self, obj: dict[str, Any], raw_path: DataPath, path: DataPath,
-                    spec_name: str) -> None:
-        spec = SPECS[spec_name]
+                    table: _Table) -> None:
         for key in obj:
-            if key not in spec:
-                hint = nearest(key, list(spec))
-                self.result.notes.append(Note(
-                    "unknown-key", (*path, key), (*raw_path, key),
-                    f"Marvin does not know `{clip(key)}`; it is ignored",
-                    f"did you mean `{hint}`?" if hint else None))
-            elif isinstance(spec[key], Ignored):
-                field = spec[key]
-                assert isinstance(field, Ignored)
-                self.result.notes.append(Note("ignored-key", (*path, key), (*raw_path, key),
-                                              field.why))
+            if key in table.quiet:
+                continue
+            why = table.ignored.get(key)
+            if why is not None:
+                self.result.notes.append(Note("ignored-key", (*path, key), (*raw_path, key), why))
+                continue
+            hint = nearest(key, table.known)
+            self.result.notes.append(Note(
+                "unknown-key", (*path, key), (*raw_path, key),
+                f"Marvin does not know `{clip(key)}`; it is ignored",
+                f"did you mean `{hint}`?" if hint else None))
 
-    def _object(self, obj: Any, raw_path: DataPath, path: DataPath, spec_name: str) -> Any:
+    def _object(self, obj: Any, raw_path: DataPath, path: DataPath, table: _Table) -> Any:
         if not isinstance(obj, dict):
             return obj
-        self._check_keys(obj, raw_path, path, spec_name)
+        if not table.quiet.issuperset(obj):
+            self._check_keys(obj, raw_path, path, table)
         out: dict[str, Any] = {}
         origin = self.result.origin
-        origin[path] = raw_path
-        for key, field in SPECS[spec_name].items():
-            if key not in obj or field is None or isinstance(field, Ignored):
+        for key, native, child in table.fields:
+            if key not in obj:
                 continue
-            if isinstance(field, Rename):
-                out[field.native] = obj[key]
-                origin[(*path, field.native)] = (*raw_path, key)
-            else:
-                items = obj[key]
-                target = (*path, field.native)
-                origin[target] = (*raw_path, key)
-                if isinstance(items, list):
-                    out[field.native] = [
-                        self._object(item, (*raw_path, key, i), (*target, i), field.spec)
-                        for i, item in enumerate(items)]
-                else:
-                    out[field.native] = items
+            value = obj[key]
+            if native != key:
+                origin[(*path, native)] = (*raw_path, key)
+            if child is not None and isinstance(value, list):
+                value = self._objects(value, (*raw_path, key), (*path, native), TABLES[child])
+            out[native] = value
         return out
+
+    def _objects(self, items: list[Any], raw_path: DataPath, path: DataPath,
+                 table: _Table) -> list[Any]:
+        return [self._object(item, (*raw_path, i), (*path, i), table)
+                for i, item in enumerate(items)]
 
     # -- zones and their branches ----------------------------------------------------------
     def _zone(self, zone: Any, raw_path: DataPath, path: DataPath) -> Any:
-        converted = self._object(zone, raw_path, path, "zone")
+        converted = self._object(zone, raw_path, path, TABLES["zone"])
         if not isinstance(converted, dict):
             return converted
         basic = str(zone.get("networktype", "")).lower() == "basic"
@@ -196,10 +219,6 @@ class MarvinImporter:
         return any(isinstance(t, dict) and str(t.get("typ", "")).lower() == "public"
                    for t in types)
 
-    def _ranges(self, ranges: list[Any], raw_path: DataPath, path: DataPath) -> list[Any]:
-        return [self._object(item, (*raw_path, i), (*path, i), "iprange")
-                for i, item in enumerate(ranges)]
-
     def _pod_guest_ranges(self, zone: dict[str, Any], converted: dict[str, Any],
                           raw_path: DataPath, path: DataPath, use: bool) -> None:
         pods = zone.get("pods")
@@ -217,7 +236,8 @@ class MarvinImporter:
                 continue
             target = (*path, "pods", i, "guest_ranges")
             self.result.origin[target] = raw
-            converted["pods"][i]["guest_ranges"] = self._ranges(pod["guestIpRanges"], raw, target)
+            converted["pods"][i]["guest_ranges"] = self._objects(pod["guestIpRanges"], raw, target,
+                                                                TABLES["iprange"])
 
     def _ipranges(self, ranges: list[Any], converted: dict[str, Any], raw_path: DataPath,
                   path: DataPath, basic: bool, sg: bool, eip: bool) -> None:
@@ -226,8 +246,9 @@ class MarvinImporter:
             # deployDataCenter pops the last range into the shared SG network
             last = len(ranges) - 1
             target = (*path, "shared_networks", 0)
-            shared = self._object(ranges[last], (*raw, last), target, "iprange")
+            shared = self._object(ranges[last], (*raw, last), target, TABLES["iprange"])
             if isinstance(shared, dict):
+                self.result.origin[target] = (*raw, last)
                 shared = {"name": "Shared SG enabled network", **shared}
             converted["shared_networks"] = [shared]
             for i in range(last):
@@ -244,7 +265,7 @@ class MarvinImporter:
             return
         target = (*path, "public_ranges")
         self.result.origin[target] = raw
-        converted["public_ranges"] = self._ranges(ranges, raw, target)
+        converted["public_ranges"] = self._objects(ranges, raw, target, TABLES["iprange"])
 
     # -- top-level sections ------------------------------------------------------------
     def _settings(self, entries: Any) -> None:
@@ -301,4 +322,5 @@ def looks_like_marvin(data: dict[str, Any]) -> bool:
 
 
 def import_marvin(raw: dict[str, Any]) -> Imported:
-    return MarvinImporter(raw).run()
+    with paused_gc():
+        return MarvinImporter(raw).run()

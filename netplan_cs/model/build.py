@@ -11,6 +11,7 @@ import copy
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from netplan_cs.display import clip, shown
 from netplan_cs.importers.common import nearest
 from netplan_cs.load.location import DataPath
+from netplan_cs.model.bulk import paused_gc
 from netplan_cs.model.plan import Plan, Zone
 from netplan_cs.model.secrets import MASK, is_secret_key
 
@@ -56,6 +58,13 @@ def _message(error: Any, path: DataPath) -> str:
 
 def _model_at(path: DataPath) -> type[BaseModel] | None:
     """The model class of the element at `path`, walking Plan's field annotations."""
+    return _model_at_shape(tuple(0 if isinstance(key, int) else key for key in path))
+
+
+@lru_cache(maxsize=1024)
+def _model_at_shape(path: DataPath) -> type[BaseModel] | None:
+    """`_model_at` for a path whose list indices are all 0: it depends only on the keys,
+    so an unknown key repeated in every host walks the annotations once."""
     model: Any = Plan
     annotation: Any = None
     for key in path:
@@ -188,6 +197,11 @@ def _missing_api_fields(data: dict[str, Any], seen: set[DataPath]) -> list[Schem
 
 def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
     """Validate native data; return the plan (None if nothing sound is left) and problems."""
+    with paused_gc():
+        return _build(data)
+
+
+def _build(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
     problems: list[SchemaProblem] = []
     seen: set[DataPath] = set()
     work: Any = None

@@ -28,7 +28,7 @@ from netplan_cs.model.types import (
     TrafficKind,
     VlanId,
     ZoneType,
-    parse_ipv4,
+    ipv4_of,
 )
 from netplan_cs.model.vlans import VlanRanges
 
@@ -49,12 +49,7 @@ def subnet(gateway: netaddr.IPAddress, netmask: netaddr.IPAddress) -> netaddr.IP
 
 def address_of(name: str | None) -> netaddr.IPAddress | None:
     """`name` as an IPv4 address, or None when it is a host name (or nothing)."""
-    if not name:
-        return None
-    try:
-        return parse_ipv4(name)
-    except ValueError:
-        return None
+    return ipv4_of(name) if name else None
 
 
 @lru_cache(maxsize=65536)

@@ -16,8 +16,7 @@ from pydantic import BeforeValidator, PlainSerializer
 from netplan_cs.display import shown
 
 _WHOLE = re.compile(r"[-+]?[0-9]{1,30}\Z")  # ASCII only: "²".isdigit() is true, int() fails
-_TRUE_WORDS = {"true", "yes", "1"}
-_FALSE_WORDS = {"false", "no", "0"}
+_FLAG_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
 def whole_number(text: str) -> int | None:
@@ -34,17 +33,26 @@ def is_ipv4(text: str) -> bool:
         return False
 
 
+def ipv4_of(text: str) -> netaddr.IPAddress | None:
+    """`text` (blanks around it ignored) as a strict dotted-quad IPv4 address, else None:
+    host names are common where an address may stand, so no exception is raised for them."""
+    try:  # inet_pton is strict (no shorthands, no leading zeros) and twice netaddr's speed
+        packed = socket.inet_pton(socket.AF_INET, text.strip())
+    except (OSError, ValueError):
+        return None
+    return netaddr.IPAddress(int.from_bytes(packed, "big"), 4)
+
+
 def parse_ipv4(value: Any) -> netaddr.IPAddress:
     """A dotted-quad IPv4 address, strictly (no `10.1` shorthands)."""
-    if isinstance(value, netaddr.IPAddress):
-        return value
     if not isinstance(value, str):
+        if isinstance(value, netaddr.IPAddress):
+            return value
         raise ValueError(f"expected an IPv4 address such as 192.168.1.10, got {shown(value)}")
-    try:  # inet_pton is strict (no shorthands, no leading zeros) and twice netaddr's speed
-        packed = socket.inet_pton(socket.AF_INET, value.strip())
-    except (OSError, ValueError):
-        raise ValueError(f"{shown(value)} is not an IPv4 address (expected a.b.c.d)") from None
-    return netaddr.IPAddress(int.from_bytes(packed, "big"), 4)
+    address = ipv4_of(value)
+    if address is None:
+        raise ValueError(f"{shown(value)} is not an IPv4 address (expected a.b.c.d)")
+    return address
 
 
 def parse_netmask(value: Any) -> netaddr.IPAddress:
@@ -77,8 +85,9 @@ def parse_flag(value: Any) -> bool:
     """A boolean; Marvin writes them as strings ("true", "True")."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in _TRUE_WORDS | _FALSE_WORDS:
-        return value.strip().lower() in _TRUE_WORDS
+    flag = _FLAG_WORDS.get(value.strip().lower()) if isinstance(value, str) else None
+    if flag is not None:
+        return flag
     raise ValueError(f"expected true or false, got {shown(value)}")
 
 
@@ -115,8 +124,9 @@ def _canonical(choices: dict[str, str], what: str) -> BeforeValidator:
     lowered = {key.lower(): canon for key, canon in choices.items()}
 
     def check(value: Any) -> str:
-        if isinstance(value, str) and value.strip().lower() in lowered:
-            return lowered[value.strip().lower()]
+        canon = lowered.get(value.strip().lower()) if isinstance(value, str) else None
+        if canon is not None:
+            return canon
         allowed = ", ".join(sorted(set(choices.values())))
         raise ValueError(f"unknown {what} {shown(value)}; expected one of {allowed}")
 
