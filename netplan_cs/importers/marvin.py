@@ -15,7 +15,6 @@ from typing import Any
 from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported, Note, nearest
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.bulk import paused_gc
 from netplan_cs.model.types import is_ipv4
 
 
@@ -322,5 +321,4 @@ def looks_like_marvin(data: dict[str, Any]) -> bool:
 
 
 def import_marvin(raw: dict[str, Any]) -> Imported:
-    with paused_gc():
-        return MarvinImporter(raw).run()
+    return MarvinImporter(raw).run()

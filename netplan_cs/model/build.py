@@ -19,7 +19,6 @@ from pydantic import BaseModel, ValidationError
 from netplan_cs.display import clip, shown
 from netplan_cs.importers.common import nearest
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.bulk import paused_gc
 from netplan_cs.model.plan import Plan, Zone
 from netplan_cs.model.secrets import MASK, is_secret_key
 
@@ -197,11 +196,6 @@ def _missing_api_fields(data: dict[str, Any], seen: set[DataPath]) -> list[Schem
 
 def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
     """Validate native data; return the plan (None if nothing sound is left) and problems."""
-    with paused_gc():
-        return _build(data)
-
-
-def _build(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
     problems: list[SchemaProblem] = []
     seen: set[DataPath] = set()
     work: Any = None
