@@ -88,11 +88,12 @@ def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = _no_group,
     checked against open ranges only (two equal single addresses are no conflict,
     unless `points_meet`); a range against the open ranges, minus those in its
     `apart` group. A span's groups are its `keys` (by default its own) plus its
-    `apart` group. Each endpoint is one integer, (address, kind, span number)
-    packed in that order, because sorting integers is several times faster than
-    sorting tuples.
+    `apart` group. Spans that meet no other span are left out first (`_meeting`);
+    in a sound plan that is nearly all of them. Each endpoint is one integer,
+    (address, kind, span number) packed in that order, because sorting integers is
+    several times faster than sorting tuples.
     """
-    items = list(spans)
+    items = _meeting(list(spans))
     size = len(items)
     own = [apart(span) for span in items]
     groups_of = [_groups(keys(span), group) for span, group in zip(items, own, strict=True)]
@@ -126,6 +127,32 @@ def sweep(spans: Iterable[Span], apart: Callable[[Span], Key] = _no_group,
             for group_name in groups_of[number]:
                 open_in[group_name] = open_in.get(group_name, 0) + 1
     return found
+
+
+def _meeting(spans: list[Span]) -> list[Span]:
+    """The spans that meet at least one other span (whatever its group), in their order.
+
+    The others can be in no overlap, so the sweep need not see them. Sorted by start
+    (a C-level sort of the span numbers), a span meets an earlier one when the furthest
+    end before it reaches its start, and a later one when the next start lies within it.
+    """
+    if len(spans) < 2:
+        return []
+    firsts = [span.first for span in spans]
+    order = sorted(range(len(spans)), key=firsts.__getitem__)
+    starts = [firsts[number] for number in order]
+    ends = [spans[number].last for number in order]
+    before: list[int] = []  # the furthest end of the spans sorted before each one
+    furthest = starts[0] - 1
+    for end in ends:  # a plain loop: accumulate(ends, max) is four times slower
+        before.append(furthest)
+        if end > furthest:
+            furthest = end
+    after = [*starts[1:], furthest + 1]
+    meets = sorted(number for number, start, end, earlier, later
+                   in zip(order, starts, ends, before, after, strict=True)
+                   if earlier >= start or later <= end)
+    return [spans[number] for number in meets]
 
 
 def _groups(keys: frozenset[Hashable], own: Key) -> frozenset[Hashable]:
