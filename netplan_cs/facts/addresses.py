@@ -9,7 +9,7 @@ the first few of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple
@@ -210,26 +210,33 @@ def build_index(plan: Plan) -> AddressIndex:
     return index
 
 
+# The helpers below return lists, not generators: they run for every pod and cluster,
+# mostly on empty lists, where starting a generator costs more than the work.
+
 def _gateway(address: netaddr.IPAddress | None, owner: str, path: DataPath,
-             z: int) -> Iterator[Span]:
-    if address is not None:
-        yield Span(int(address), int(address), "gateway", owner, path, z,
-                   key=("gateway", int(address)))
+             z: int) -> list[Span]:
+    if address is None:
+        return []
+    value = int(address)
+    return [Span(value, value, "gateway", owner, path, z, key=("gateway", value))]
 
 
 def _ranges(items: Sequence[AddressRange], kind: str, owner: str, path: DataPath, z: int,
-            gw: netaddr.IPAddress | None = None) -> Iterator[Span]:
+            gw: netaddr.IPAddress | None = None) -> list[Span]:
+    spans = []
     for i, item in enumerate(items):
         own_gw = item.gateway or gw
-        yield Span(int(item.startip), int(item.last), kind, owner, (*path, i, "startip"),
-                   z, gateway=_int(own_gw), keys=_gateway_key(own_gw))
-        yield from _gateway(item.gateway, f"{kind} of {owner}", (*path, i, "gateway"), z)
+        spans.append(Span(int(item.startip), int(item.last), kind, owner,
+                          (*path, i, "startip"), z, gateway=_int(own_gw),
+                          keys=_gateway_key(own_gw)))
+        spans += _gateway(item.gateway, f"{kind} of {owner}", (*path, i, "gateway"), z)
+    return spans
 
 
 def _zone_spans(zone: Zone, base: DataPath, z: int) -> list[Span]:
     """The zone's spans; a list built by extension, since hosts make most of them."""
-    spans = list(_ranges(zone.public_ranges, "public range", f"zone {zone.name}",
-                         (*base, "public_ranges"), z))
+    spans = _ranges(zone.public_ranges, "public range", f"zone {zone.name}",
+                    (*base, "public_ranges"), z)
     for n, network in enumerate(zone.shared_networks):
         net_path = (*base, "shared_networks", n)
         if network.startip is not None:
@@ -296,12 +303,10 @@ def _host_spans(hosts: list[Host], path: DataPath, owner: str, z: int,
     return spans
 
 
-def _storage_spans(items: list[Storage], kind: str, path: DataPath, z: int) -> Iterator[Span]:
-    for s, storage in enumerate(items):
-        address = storage.address
-        if address is not None:
-            yield Span(int(address), int(address), kind, storage.name or str(address),
-                       (*path, s, "url"), z)
+def _storage_spans(items: list[Storage], kind: str, path: DataPath, z: int) -> list[Span]:
+    return [Span(int(address), int(address), kind, storage.name or str(address),
+                 (*path, s, "url"), z)
+            for s, storage in enumerate(items) if (address := storage.address) is not None]
 
 
 def _gateway_key(address: netaddr.IPAddress | None) -> frozenset[Hashable]:
