@@ -266,7 +266,7 @@ def _pod_spans(pod: Pod, path: DataPath, z: int) -> list[Span]:
     owner = f"pod {pod.name}"
     own = ("pod", z, path[3])
     gateway = int(pod.gateway)
-    reserved = frozenset({own, ("gateway", gateway)})
+    reserved = frozenset({own, *_gateway_key(pod.gateway)})
     spans = []
     end = pod.reserved_end
     if pod.startip is not None and end is not None:

@@ -84,10 +84,6 @@ class Spans:
                 kept.append((max(first, low), min(last, high)))
         return kept
 
-    def clip(self, low: int, high: int) -> Spans:
-        """The part inside low..high."""
-        return Spans(self.within(low, high))
-
     def count_in(self, low: int, high: int) -> int:
         """How many members lie inside low..high (no set is built)."""
         return sum(last - first + 1 for first, last in self.within(low, high))
