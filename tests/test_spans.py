@@ -32,7 +32,8 @@ def test_union_difference_and_size_match_sets(a: list[tuple[int, int]],
 @given(intervals, st.integers(0, 60), st.integers(0, 60), st.integers(-1, 61))
 def test_clip_and_membership(a: list[tuple[int, int]], low: int, high: int, probe: int) -> None:
     spans = Spans(a)
-    assert members(spans.clip(low, high)) == {v for v in as_set(a) if low <= v <= high}
+    assert members(Spans(spans.within(low, high))) == {v for v in as_set(a) if low <= v <= high}
+    assert spans.count_in(low, high) == len({v for v in as_set(a) if low <= v <= high})
     assert (probe in spans) == (probe in as_set(a))
 
 

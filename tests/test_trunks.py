@@ -253,3 +253,25 @@ def test_guest_range_outside_switch_vlans_adds_no_empty_trunk_entry() -> None:
     network = trunks.zones[0].networks[0]
     assert all(vlans for _, vlans in network.tagged)
     assert dict(network.tagged)["Guest"] == frozenset({700})  # the shared network's only
+
+
+def test_ports_find_hosts_by_address_or_url_host_in_the_first_zone() -> None:
+    def zone(z: int, hosts: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"name": f"z{z}", "networktype": "advanced", "dns1": "192.0.2.53",
+                "internaldns1": "10.0.0.2",
+                "physical_networks": [{"name": f"pn{z}",
+                                       "traffic_types": [{"traffictype": "management"}]}],
+                "pods": [{"name": "p", "gateway": f"10.{z}.0.1", "netmask": "255.255.255.0",
+                          "clusters": [{"name": "c", "hypervisor": "KVM", "hosts": hosts}]}]}
+    ports = ["10.1.0.12", "kvm-b.example", "10.0.0.11", "010.1.0.12", "a"]
+    plan, problems = build_plan({
+        "zones": [zone(0, [{"name": "a", "ipaddress": "10.0.0.11"}]),
+                  zone(1, [{"url": "http://10.1.0.12"}, {"url": "http://KVM-B.example:80/x"},
+                           {"name": "a", "ipaddress": "10.0.0.11"}])],
+        "switches": [{"name": "tor", "ports": [{"name": f"e{i}", "host": host}
+                                               for i, host in enumerate(ports)]}]})
+    assert plan is not None, problems
+    trunks = Facts(plan).trunks
+    assert [[port.host for port in z.networks[0].ports] for z in trunks.zones] == [
+        ["10.0.0.11", "a"], ["10.1.0.12", "kvm-b.example"]]
+    assert [port.host for port in trunks.unplaced_ports] == ["010.1.0.12"]

@@ -31,7 +31,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import netaddr
 
@@ -84,8 +84,10 @@ class Budget:
         return dict(self.breakdown).get(name, 0)
 
     def above(self, threshold: float) -> bool:
-        """CloudStack alerts when used / total > threshold (AlertManagerImpl.checkForAlerts)."""
-        return self.size > 0 and Fraction(self.needed, self.size) > _fraction(threshold)
+        """CloudStack alerts when used / total > threshold (AlertManagerImpl.checkForAlerts);
+        compared exactly, in integers (needed * q > p * size for a threshold of p / q)."""
+        limit = _fraction(threshold)
+        return self.size > 0 and self.needed * limit.denominator > limit.numerator * self.size
 
 
 # -- counts that do not depend on address ranges (shared with the estimate) ---------------
@@ -146,7 +148,9 @@ def with_threshold(needed: int, threshold: float) -> int:
     return math.ceil(Fraction(needed) / _fraction(threshold)) if needed else 0
 
 
+@lru_cache(maxsize=64)
 def _fraction(value: float) -> Fraction:
+    """A threshold as the fraction it was written as (few distinct values: cached)."""
     return Fraction(str(value)).limit_denominator(10**6)
 
 
@@ -174,23 +178,26 @@ def count_of(addresses: Spans) -> int:
 
 def usable(cidr: netaddr.IPNetwork) -> Spans:
     """The subnet without its network and broadcast addresses (all of it for /31 and /32)."""
-    if cidr.prefixlen <= 30:
-        return Spans.of(cidr.first + 1, cidr.last - 1)
-    return Spans.of(cidr.first, cidr.last)
+    return Spans.of(*usable_bounds(cidr))
+
+
+def usable_bounds(cidr: netaddr.IPNetwork) -> tuple[int, int]:
+    """The first and last usable address of a subnet (see `usable`)."""
+    first, last = cidr.first, cidr.last
+    return (first + 1, last - 1) if cidr.prefixlen <= 30 else (first, last)
 
 
 def reserved_pools(pod: Pod) -> tuple[Spans, Spans]:
     """(system VM pool, general pool) of a pod's reserved ranges (`forsystemvms` or not)."""
-    system: list[Spans] = []
-    general: list[Spans] = []
-    if pod.startip is not None:
-        (system if pod.forsystemvms else general).append(
-            span(pod.startip, pod.reserved_end))
+    system: list[tuple[int, int]] = []
+    general: list[tuple[int, int]] = []
+    end = pod.reserved_end
+    if pod.startip is not None and end is not None:
+        (system if pod.forsystemvms else general).append((int(pod.startip), int(end)))
     for extra in pod.management_ranges:
-        (system if extra.forsystemvms else general).append(
-            span(extra.startip, extra.last))
-    system_set = union(system)
-    return system_set, union(general) - system_set
+        (system if extra.forsystemvms else general).append((int(extra.startip), int(extra.last)))
+    system_set = Spans(system)
+    return system_set, Spans(general) - system_set
 
 
 def guest_networks(zone: Zone) -> Iterator[tuple[int, PhysicalNetwork]]:
@@ -201,17 +208,24 @@ def guest_networks(zone: Zone) -> Iterator[tuple[int, PhysicalNetwork]]:
             yield index, pnet
 
 
-def pod_host_count(pod: Pod) -> int:
-    """Hosts that need an address in the pod CIDR: all but simulated ones and those the plan
-    puts outside the CIDR (another rule reports those)."""
+def pod_hosts(pod: Pod) -> tuple[int, list[int]]:
+    """How many hosts need an address in the pod CIDR, and every host address (as integers),
+    from one pass over the hosts. Simulated hosts and those the plan puts outside the CIDR
+    (another rule reports those) need none."""
+    first, last = pod.cidr.first, pod.cidr.last
     count = 0
+    addresses: list[int] = []
     for cluster in pod.clusters:
-        if cluster.hypervisor == "Simulator":
-            continue
+        counted = cluster.hypervisor != "Simulator"
         for host in cluster.hosts:
             address = host.address
-            count += address is None or address in pod.cidr
-    return count
+            if address is None:
+                count += counted
+                continue
+            value = int(address)
+            addresses.append(value)
+            count += counted and first <= value <= last
+    return count, addresses
 
 
 LABELS = {"ssvm": "SSVM", "cpvm": "CPVM", "router_control": "router control NIC",
@@ -334,9 +348,8 @@ class ZoneBudgeter:
     # -- pods ------------------------------------------------------------------------------
     def _pod(self, index: int, pod: Pod) -> PodBudget:
         system, general = reserved_pools(pod)
-        control = share(self._spread_routers(), len(self.zone.pods))
-        if self.zone.is_basic:
-            control += 1  # the pod's own router (one per pod in basic zones)
+        system_size, general_size = system.size, general.size
+        control = self._router_control
         if not (self._pod_hypervisors(pod) & POD_CONTROL_HYPERVISORS):
             control = 0
         storage = None
@@ -350,12 +363,20 @@ class ZoneBudgeter:
                                                   len(self.zone.pods)), self.demand, True))
         return PodBudget(
             zone_index=self.index, index=index, pod=pod,
-            reserved=Budget(count_of(system) + count_of(general),
+            reserved=Budget(system_size + general_size,
                             reserved_breakdown(self.demand, control)),
-            system_pool=count_of(system), general_pool=count_of(general),
-            hosts=pod_host_count(pod),
+            system_pool=system_size, general_pool=general_size,
+            hosts=self._hosts[index][0],
             host_capacity=self._host_capacity(pod, system | general),
             storage=storage, guest=guest)
+
+    @cached_property
+    def _router_control(self) -> int:
+        """Router control NICs each pod's reserved range serves, where routers need one."""
+        control = share(self._spread_routers(), len(self.zone.pods))
+        if self.zone.is_basic:
+            control += 1  # the pod's own router (one per pod in basic zones)
+        return control
 
     @cached_property
     def _zone_has_storage_ranges(self) -> bool:
@@ -363,7 +384,12 @@ class ZoneBudgeter:
         return any(pod.storage_ranges for pod in self.zone.pods)
 
     def _pod_hypervisors(self, pod: Pod) -> set[str]:
-        return pod.hypervisors or self.zone.hypervisors
+        return pod.hypervisors or self._zone_hypervisors
+
+    @cached_property
+    def _zone_hypervisors(self) -> set[str]:
+        """Found once: every pod without clusters would walk all the zone's pods again."""
+        return self.zone.hypervisors
 
     def _spread_routers(self) -> int:
         """Routers placed by the planner anywhere in the zone (not basic-zone pod routers)."""
@@ -372,10 +398,13 @@ class ZoneBudgeter:
         return tenant_routers(self.demand) + len(self.zone.shared_networks)
 
     def _host_capacity(self, pod: Pod, reserved: Spans) -> int:
-        cidr = pod.cidr
-        taken = self._taken.clip(cidr.first, cidr.last)
-        gateway = Spans.of(int(pod.gateway), int(pod.gateway))
-        return (usable(cidr) - (reserved | taken | gateway)).size
+        """Usable pod addresses that no range, declared server or the gateway holds: counted,
+        not built as a set."""
+        low, high = usable_bounds(pod.cidr)
+        gateway = int(pod.gateway)
+        blocked = Spans([*reserved.intervals, *self._taken.within(low, high),
+                         (gateway, gateway)])
+        return high - low + 1 - blocked.count_in(low, high)
 
     @cached_property
     def _taken(self) -> Spans:
@@ -388,9 +417,15 @@ class ZoneBudgeter:
         taken = union(range_set(r) for r in ranges)
         for network in zone.shared_networks:
             taken |= shared_set(network)
-        hosts = {host.address for p in zone.pods for host in p.hosts}
-        infrastructure = [(int(a), int(a)) for a in self._infrastructure() if a not in hosts]
-        return taken | Spans(infrastructure)
+        infrastructure = {int(address) for address in self._infrastructure()}
+        for _, addresses in self._hosts:  # a server that is also a host counts as a host
+            infrastructure.difference_update(addresses)
+        return taken | Spans((address, address) for address in infrastructure)
+
+    @cached_property
+    def _hosts(self) -> list[tuple[int, list[int]]]:
+        """`pod_hosts` of every pod: one pass over the hosts serves the counts and `_taken`."""
+        return [pod_hosts(pod) for pod in self.zone.pods]
 
     def _infrastructure(self) -> Iterator[netaddr.IPAddress]:
         for server in self.plan.management_servers:
@@ -398,8 +433,9 @@ class ZoneBudgeter:
         storages = [*self.zone.primary_storage, *self.zone.secondary_storage]
         storages += [s for pod in self.zone.pods for c in pod.clusters for s in c.primary_storage]
         for storage in storages:
-            if storage.address is not None:
-                yield storage.address
+            address = storage.address  # parsed from the URL on every read
+            if address is not None:
+                yield address
 
     # -- zone-wide -------------------------------------------------------------------------
     def _public_system_pool(self) -> int:

@@ -14,6 +14,7 @@ CloudStack falls back as its code does, and this module follows it:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netplan_cs.model.plan import PhysicalNetwork, Plan, TrafficType, Zone
@@ -166,12 +167,14 @@ def _xen_defaults(plan: Plan, zone: Zone) -> dict[str, tuple[str | None, str]]:
     return result
 
 
-def resolve_labels(plan: Plan, zone: Zone, pnet: PhysicalNetwork
+def resolve_labels(plan: Plan, zone: Zone, pnet: PhysicalNetwork,
+                   hypervisors: Iterable[str] | None = None
                    ) -> dict[str, dict[str, ResolvedLabel]]:
-    """hypervisor -> traffic -> label, for the zone's hypervisors that read labels."""
-    hypervisors = sorted(h for h in zone.hypervisors if h in LABEL_FIELDS)
+    """hypervisor -> traffic -> label, for the zone's hypervisors that read labels (pass
+    `hypervisors` to find them once per zone instead of once per physical network)."""
+    found = zone.hypervisors if hypervisors is None else hypervisors
     result: dict[str, dict[str, ResolvedLabel]] = {}
-    for hypervisor in hypervisors:
+    for hypervisor in sorted(h for h in found if h in LABEL_FIELDS):
         defaults: dict[str, tuple[str | None, str]] = {}
         if hypervisor == "KVM":
             defaults = dict(_kvm_defaults(plan, zone))

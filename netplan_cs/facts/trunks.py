@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import netaddr
+
 from netplan_cs.facts.labels import ResolvedLabel, resolve_labels, traffic_order
-from netplan_cs.facts.vlans import GUEST_RANGE, VlanIndex, ZoneVlans, untagged_traffic
-from netplan_cs.model.plan import Plan, Zone, host_of_url
+from netplan_cs.facts.vlans import GUEST_RANGE, VlanIndex, ZoneVlans
+from netplan_cs.model.plan import Plan, Zone, address_of, host_of_url
 from netplan_cs.model.vlans import VlanRanges, format_vlans
 
 MAX_VLAN = 4094
@@ -130,21 +132,42 @@ def _trunk_uses(zone: Zone, index: ZoneVlans) -> dict[int, list[VlanUse]]:
     return uses
 
 
-def _host_zones(plan: Plan) -> dict[str, int]:
-    """Every name a port may use for a host (name, URL host, address) -> zone index."""
-    names: dict[str, int] = {}
+def _host_zones(plan: Plan, wanted: set[str]) -> dict[str, int]:
+    """The zone index of each `wanted` host name of a port: a host's name, URL host or
+    address (as str() spells it), the first zone having it winning.
+
+    Addresses are compared as integers: formatting every host's address to look up a
+    few ports would cost more than the rest of the trunk plan.
+    """
+    found: dict[str, int] = {}
+    if not wanted:  # no switch ports declared: nothing to look up
+        return found
+    by_value = {value: name for name in wanted if (value := _address_value(name)) is not None}
     for z, zone in enumerate(plan.zones):
         for pod in zone.pods:
-            for host in pod.hosts:
-                for key in (host.name, host_of_url(host.url), host.ipaddress, host.address):
-                    if key is not None:
-                        names.setdefault(str(key), z)
-    return names
+            for cluster in pod.clusters:
+                for host in cluster.hosts:
+                    names = [host.name, host_of_url(host.url)]
+                    names += [by_value.get(int(address)) for address in (host.ipaddress,
+                              host.address) if address is not None]
+                    for name in names:
+                        if name in wanted:
+                            found.setdefault(name, z)
+    return found
+
+
+def _address_value(name: str) -> int | None:
+    """`name` as an integer, when it is an IPv4 address spelled as str() spells one."""
+    address = address_of(name)
+    if address is None or str(netaddr.IPAddress(int(address))) != name:
+        return None
+    return int(address)
 
 
 def _ports(plan: Plan) -> tuple[dict[tuple[int, str], list[Port]], list[Port]]:
     """Declared switch ports by (zone index, physical network); the unplaceable ones."""
-    host_zone = _host_zones(plan)
+    host_zone = _host_zones(plan, {decl.host for switch in plan.switches
+                                   for decl in switch.ports})
     placed: dict[tuple[int, str], list[Port]] = {}
     unplaced: list[Port] = []
     for switch in plan.switches:
@@ -170,7 +193,8 @@ def trunk_plan(plan: Plan, vlan_index: VlanIndex) -> TrunkPlan:
     zones: list[ZoneTrunks] = []
     for z, zone in enumerate(plan.zones):
         tagged = _trunk_uses(zone, vlan_index.zones[z])
-        untagged = untagged_traffic(zone)
+        untagged = vlan_index.zones[z].untagged
+        hypervisors = sorted(zone.hypervisors)
         networks = []
         for p, pnet in enumerate(zone.physical_networks):
             encapsulated = (pnet.vlan if pnet.vlan is not None and pnet.isolation != "VLAN"
@@ -182,8 +206,8 @@ def trunk_plan(plan: Plan, vlan_index: VlanIndex) -> TrunkPlan:
                 isolation=pnet.isolation,
                 untagged=tuple(sorted(untagged.get(p, ()), key=traffic_order)),
                 uses=tuple(tagged.get(p, ())), native_vlan=_tagged(pnet.native_vlan),
-                mtu=pnet.mtu, labels=resolve_labels(plan, zone, pnet),
+                mtu=pnet.mtu, labels=resolve_labels(plan, zone, pnet, hypervisors),
                 ports=tuple(ports.get((z, pnet.name), [])), encapsulated=encapsulated))
         zones.append(ZoneTrunks(zone.name, z, zone.networktype, zone.uses_security_groups,
-                                tuple(sorted(zone.hypervisors)), tuple(networks)))
+                                tuple(hypervisors), tuple(networks)))
     return TrunkPlan(tuple(zones), tuple(unplaced))

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 import netaddr
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import Plan, Zone
+from netplan_cs.model.plan import AddressRange, ManagementRange, Plan, Zone
 
 GUEST_RANGE = "guest range"
 PUBLIC = "public range"
@@ -79,6 +80,12 @@ class ZoneVlans:
     zone: int
     uses: list[VlanUse]
     overlaps: list[tuple[VlanUse, VlanUse]] = field(default_factory=list)
+    untagged: dict[int, set[str]] = field(default_factory=dict)
+    """Which traffic each physical network (by index) carries untagged, i.e. native.
+
+    Unset VLANs count as untagged, as CloudStack treats them; a zone without pods still
+    carries management traffic, untagged; a basic zone's guest traffic is untagged.
+    """
 
     def network_uses(self, network: int) -> list[VlanUse]:
         """The uses one physical network carries (what its switch ports must trunk)."""
@@ -129,15 +136,24 @@ def _isolation(zone: Zone, network: int | None) -> str:
 
 @dataclass(frozen=True)
 class Placement:
-    """One plan element's single VLAN (a number, `untagged`, or unset) on a physical network."""
+    """One plan element's single VLAN (a number, `untagged`, or unset) on a physical network.
+
+    `describe` names the element for messages; a function, so that callers that only ask
+    where traffic goes (untagged_traffic, for every pod) never format addresses.
+    """
 
     vlan: int | str | None
     network: int | None
     kind: str
     traffic: str
-    owner: str
+    describe: Callable[[], str]
     path: DataPath
     subnet: netaddr.IPNetwork | None = None
+
+
+def _range_owner(kind: str, item: AddressRange | ManagementRange, suffix: str = "") -> str:
+    """`public range 10.0.0.2-10.0.0.20`, plus `suffix` (` of pod p1`)."""
+    return f"{kind} {item.startip}-{item.last}{suffix}"
 
 
 def _placements(zone: Zone, base: DataPath) -> Iterator[Placement]:
@@ -146,39 +162,37 @@ def _placements(zone: Zone, base: DataPath) -> Iterator[Placement]:
     for r, public_range in enumerate(zone.public_ranges):
         owner = _by_name(zone, public_range.physical_network)
         yield Placement(public_range.vlan, public if owner is None else owner, PUBLIC, "Public",
-                        f"public range {public_range.startip}-{public_range.last}",
+                        partial(_range_owner, "public range", public_range),
                         (*base, "public_ranges", r, "vlan"), public_range.subnet)
     guest = default_guest_network(zone)
     for s, shared in enumerate(zone.shared_networks):
         owner = _by_name(zone, shared.physical_network)
         yield Placement(shared.vlan, guest if owner is None else owner, SHARED, "Guest",
-                        f"shared network {shared.name}", (*base, "shared_networks", s, "vlan"),
-                        shared.subnet)
+                        partial(str, f"shared network {shared.name}"),
+                        (*base, "shared_networks", s, "vlan"), shared.subnet)
     management = _carrier(zone, "Management")
     storage = storage_network(zone)
     for p, pod in enumerate(zone.pods):
         pod_path: DataPath = (*base, "pods", p)
-        yield Placement(pod.vlan, management, POD, "Management", f"pod {pod.name}",
+        of_pod = f" of pod {pod.name}"
+        yield Placement(pod.vlan, management, POD, "Management", partial(str, f"pod {pod.name}"),
                         (*pod_path, "vlan"), pod.cidr)
         for m, reserved in enumerate(pod.management_ranges):
             yield Placement(reserved.vlan, management, MANAGEMENT_RANGE, "Management",
-                            f"management range {reserved.startip}-"
-                            f"{reserved.last} of pod {pod.name}",
+                            partial(_range_owner, "management range", reserved, of_pod),
                             (*pod_path, "management_ranges", m, "vlan"), pod.cidr)
         for g, guest_range in enumerate(pod.guest_ranges):
             yield Placement(guest_range.vlan, guest, POD_GUEST, "Guest",
-                            f"guest range {guest_range.startip}-{guest_range.last} of pod "
-                            f"{pod.name}", (*pod_path, "guest_ranges", g, "vlan"),
-                            guest_range.subnet)
+                            partial(_range_owner, "guest range", guest_range, of_pod),
+                            (*pod_path, "guest_ranges", g, "vlan"), guest_range.subnet)
         for s, storage_range in enumerate(pod.storage_ranges):
             yield Placement(storage_range.vlan, storage, STORAGE, "Storage",
-                            f"storage range {storage_range.startip}-{storage_range.last} of "
-                            f"pod {pod.name}", (*pod_path, "storage_ranges", s, "vlan"),
-                            storage_range.subnet)
+                            partial(_range_owner, "storage range", storage_range, of_pod),
+                            (*pod_path, "storage_ranges", s, "vlan"), storage_range.subnet)
 
 
-def _zone_uses(z: int, zone: Zone) -> Iterator[VlanUse]:
-    base: DataPath = ("zones", z)
+def _network_uses(z: int, zone: Zone, base: DataPath) -> Iterator[VlanUse]:
+    """The guest VLAN ranges and traffic-type VLANs the physical networks declare."""
     for n, network in enumerate(zone.physical_networks):
         path: DataPath = (*base, "physical_networks", n)
         if network.vlan is not None and network.vlan.valid:
@@ -192,30 +206,27 @@ def _zone_uses(z: int, zone: Zone) -> Iterator[VlanUse]:
                               traffic.traffictype, f"{traffic.traffictype} traffic VLAN of "
                               f"physical network {network.name}",
                               (*path, "traffic_types", t, "vlan"), None, network.isolation)
+
+
+def _zone_vlans(z: int, zone: Zone) -> ZoneVlans:
+    """The zone's uses, overlaps and untagged traffic, from one pass over its placements."""
+    base: DataPath = ("zones", z)
+    uses = list(_network_uses(z, zone, base))
+    untagged: dict[int, set[str]] = {}
     for place in _placements(zone, base):
         if isinstance(place.vlan, int):
-            yield VlanUse(z, place.network, place.vlan, place.vlan, place.kind, place.traffic,
-                          place.owner, place.path, place.subnet,
-                          _isolation(zone, place.network))
-
-
-def untagged_traffic(zone: Zone) -> dict[int, set[str]]:
-    """Which traffic each physical network (by index) carries untagged, i.e. native.
-
-    Unset VLANs count as untagged, as CloudStack treats them; a zone without pods still
-    carries management traffic, untagged; a basic zone's guest traffic is untagged.
-    """
-    found: dict[int, set[str]] = {}
-    for place in _placements(zone, ()):
-        if place.network is not None and not isinstance(place.vlan, int):
-            found.setdefault(place.network, set()).add(place.traffic)
+            uses.append(VlanUse(z, place.network, place.vlan, place.vlan, place.kind,
+                                place.traffic, place.describe(), place.path, place.subnet,
+                                _isolation(zone, place.network)))
+        elif place.network is not None:
+            untagged.setdefault(place.network, set()).add(place.traffic)
     management = _carrier(zone, "Management")
     if management is not None and not zone.pods:
-        found.setdefault(management, set()).add("Management")
+        untagged.setdefault(management, set()).add("Management")
     guest = default_guest_network(zone)
     if zone.is_basic and guest is not None:
-        found.setdefault(guest, set()).add("Guest")
-    return found
+        untagged.setdefault(guest, set()).add("Guest")
+    return ZoneVlans(z, uses, sweep(uses), untagged)
 
 
 def sweep(uses: Iterable[VlanUse]) -> list[tuple[VlanUse, VlanUse]]:
@@ -245,11 +256,7 @@ def sweep(uses: Iterable[VlanUse]) -> list[tuple[VlanUse, VlanUse]]:
 
 
 def build_vlan_index(plan: Plan) -> VlanIndex:
-    zones = []
-    for z, zone in enumerate(plan.zones):
-        uses = list(_zone_uses(z, zone))
-        zones.append(ZoneVlans(z, uses, sweep(uses)))
-    return VlanIndex(zones)
+    return VlanIndex([_zone_vlans(z, zone) for z, zone in enumerate(plan.zones)])
 
 
 def partners(pairs: Iterable[tuple[VlanUse, VlanUse]],
