@@ -24,23 +24,34 @@ _TOKEN = re.compile(
 )
 
 
-_KEY_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"\s*:')
+# A key's end: each key written has one (a string may add more, never fewer).
+_KEY_END = re.compile(r'"\s*:')
 
 
-def _shape(node: Any) -> tuple[int, int]:
-    """How many mapping keys the data holds, and how deep it nests."""
-    count = deepest = 0
-    stack = [(node, 0)]
-    while stack:
-        item, depth = stack.pop()
+def _shape(node: Any, limit: int) -> tuple[int, bool]:
+    """How many mapping keys the data holds, and whether a scalar nests deeper than `limit`.
+
+    Containers are gathered level by level, a comprehension a level: scalars, most of
+    the values, are looked at but never stacked. Past `limit` levels (only a hostile
+    file nests so deep) every value is walked.
+    """
+    count = 0
+    level = [node] if isinstance(node, dict | list) else []
+    for _ in range(limit):
+        count += sum(len(item) for item in level if isinstance(item, dict))
+        level = [value for item in level
+                 for value in (item.values() if isinstance(item, dict) else item)
+                 if isinstance(value, dict | list)]
+    while level:  # containers at depth `limit` and below: a scalar in one is too deep
+        item = level.pop()
         if isinstance(item, dict):
             count += len(item)
-            stack.extend((value, depth + 1) for value in item.values())
+            level.extend(item.values())
         elif isinstance(item, list):
-            stack.extend((value, depth + 1) for value in item)
+            level.extend(item)
         else:
-            deepest = max(deepest, depth)
-    return count, deepest
+            return count, True
+    return count, False
 
 
 def strip_comment_lines(text: str) -> str:
@@ -114,8 +125,8 @@ class JsonDocument:
         except RecursionError:
             self._check_depth(limits.max_depth)
             raise InputError(file, "nesting too deep for the JSON parser") from None
-        self._keys, depth = _shape(self.data)
-        if depth > limits.max_depth:
+        self._keys, too_deep = _shape(self.data, limits.max_depth)
+        if too_deep:
             self._check_depth(limits.max_depth)  # says where
             raise InputError(file, f"nesting deeper than {limits.max_depth} levels "
                              "(--max-depth)")
@@ -148,10 +159,11 @@ class JsonDocument:
     def duplicates(self) -> list[DataPath]:
         """Keys a mapping repeats (JSON keeps the last silently).
 
-        Cheap when there are none: the number of keys written (`"...":` tokens, counted by
-        a regex in C) equals the number of keys parsed; only a difference pays for a scan.
+        Cheap when there are none: each key written ends in `":` (spaces allowed), so if a
+        regex in C counts no more of those than keys parsed, none repeats; only more pays
+        for a scan.
         """
-        if len(_KEY_TOKEN.findall(self.text)) == self._keys:
+        if len(_KEY_END.findall(self.text)) == self._keys:
             return []
         self._scan()
         assert self._duplicates is not None
