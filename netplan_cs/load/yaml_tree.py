@@ -30,9 +30,10 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = {".nan", ".NaN", ".NAN"}
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
+_WORDS: dict[str, Any] = {"~": None, "null": None, "Null": None, "NULL": None,
+                          "true": True, "True": True, "TRUE": True,
+                          "false": False, "False": False, "FALSE": False}
+_WORD_START = {word[0] for word in _WORDS}
 _SAFE_TAGS = {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq",
               "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
@@ -46,12 +47,10 @@ _NUMERIC_START = set("0123456789+-.")
 
 def resolve_plain(text: str) -> Any:
     """A plain (unquoted) scalar as the YAML 1.2 core schema reads it."""
-    if not text or text[0] in "~nN":
-        return None if text in _NULLS else text
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if not text:
+        return None
+    if text[0] in _WORD_START:
+        return _WORDS.get(text, text)
     if text[0] not in _NUMERIC_START or text.count(".") > 1:
         return text  # by far the most common case: names, addresses, ranges
     if _INT.match(text):
