@@ -29,11 +29,12 @@ _KEY_END = re.compile(r'"\s*:')
 
 
 def _shape(node: Any, limit: int) -> tuple[int, bool]:
-    """How many mapping keys the data holds, and whether a scalar nests deeper than `limit`.
+    """How many mapping keys the data holds, and whether a value nests deeper than `limit`.
 
-    Containers are gathered level by level, a comprehension a level: scalars, most of
-    the values, are looked at but never stacked. Past `limit` levels (only a hostile
-    file nests so deep) every value is walked.
+    A value is as deep as the containers around it, as in YAML (an empty list counts:
+    nested deep enough it would exhaust Python's recursion further on). Containers are
+    gathered level by level, a comprehension a level: scalars, most of the values, are
+    looked at but never stacked.
     """
     count = 0
     level = [node] if isinstance(node, dict | list) else []
@@ -42,16 +43,7 @@ def _shape(node: Any, limit: int) -> tuple[int, bool]:
         level = [value for item in level
                  for value in (item.values() if isinstance(item, dict) else item)
                  if isinstance(value, dict | list)]
-    while level:  # containers at depth `limit` and below: a scalar in one is too deep
-        item = level.pop()
-        if isinstance(item, dict):
-            count += len(item)
-            level.extend(item.values())
-        elif isinstance(item, list):
-            level.extend(item)
-        else:
-            return count, True
-    return count, False
+    return count, any(level)  # anything inside a container at depth `limit` is too deep
 
 
 def strip_comment_lines(text: str) -> str:
