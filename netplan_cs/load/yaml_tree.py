@@ -135,10 +135,12 @@ _FIRST_CHILD = _ryml.Tree_first_child
 _NEXT_SIBLING = _ryml.Tree_next_sibling
 _PARENT = _ryml.Tree_parent
 _NONE = ryml.NONE
-_MAP, _SEQ, _VAL_BIT, _VALNIL, _VALQUO = ryml.MAP, ryml.SEQ, ryml.VAL, ryml.VALNIL, ryml.VALQUO
+_MAP, _SEQ, _KEY_BIT, _VAL_BIT = ryml.MAP, ryml.SEQ, ryml.KEY, ryml.VAL
+_VALNIL, _VALQUO = ryml.VALNIL, ryml.VALQUO
 _KEYQUO, _KEYREF, _VALREF, _VALANCH = ryml.KEYQUO, ryml.KEYREF, ryml.VALREF, ryml.VALANCH
 _RARE = _TAGS | _VALREF | _VALANCH  # what `_node` leaves to `_rare`
-_NOT_LEAF = _MAP | _SEQ | _RARE
+_CONTAINER = _MAP | _SEQ
+_NOT_LEAF = _CONTAINER | _RARE
 
 
 class YamlDocument:
@@ -317,7 +319,7 @@ class YamlDocument:
         path: list[str | int] = []
         while nid != self._root:
             parent = _PARENT(self._handle, nid)
-            if self._tree.is_map(parent):
+            if _TYPE(self._handle, parent) & _MAP:
                 path.append(self._key(nid, _TYPE(self._handle, nid)))
             else:
                 path.append(self._indexed(parent)[nid])
@@ -357,22 +359,23 @@ class YamlDocument:
 
     def _node_span(self, nid: int) -> Span | None:
         """The node's value or key; a container without either: its first descendant's."""
-        tree = self._tree
+        handle = self._handle
         while True:
-            if tree.has_val(nid) and not tree.is_container(nid):
-                view = tree.val(nid)
+            kind = _TYPE(handle, nid)
+            if kind & _VAL_BIT and not kind & _CONTAINER:
+                view = _VAL(handle, nid)
                 start = self._offset(view)
                 if start is not None:
-                    quoted = 1 if tree.is_val_quoted(nid) else 0
+                    quoted = 1 if kind & _VALQUO else 0
                     return start - quoted, start + len(view) + quoted
-            if tree.has_key(nid):
-                view = tree.key(nid)
+            if kind & _KEY_BIT:
+                view = _KEY(handle, nid)
                 start = self._offset(view)
                 if start is not None:
                     return start, start + len(view)
-            if not tree.has_children(nid):
+            nid = _FIRST_CHILD(handle, nid)  # a loop, not recursion: nesting may be 10^5 deep
+            if nid == _NONE:
                 return None
-            nid = tree.first_child(nid)  # a loop, not recursion: nesting may be 10^5 deep
 
     def _line_col_of(self, nid: int, view: memoryview | None = None) -> tuple[int, int]:
         """Where an error about a node goes: at `view` (a tag) if given, else the node."""
@@ -413,20 +416,20 @@ class YamlDocument:
         """
         if not path:
             return 0, 0
-        tree = self._tree
         nid = self._root
         if nid is None:
             return None
         for key in path:
-            if tree.is_val_ref(nid):
+            kind = _TYPE(self._handle, nid)
+            if kind & _VALREF:
                 return self._node_span(nid)
             if isinstance(key, int):
-                kids = self._children(nid) if tree.is_seq(nid) else []
+                kids = self._children(nid) if kind & _SEQ else []
                 if not 0 <= key < len(kids):
                     return None
                 nid = kids[key]
                 continue
-            found = self._keyed(nid).get(key) if tree.is_map(nid) else None
+            found = self._keyed(nid).get(key) if kind & _MAP else None
             if found is None:
                 return None
             nid = found
