@@ -17,10 +17,10 @@ from netplan_cs.load.limits import Limits
 from netplan_cs.load.location import DataPath, LineIndex, Span
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#[^\n]*", re.MULTILINE)
-_TOKEN = re.compile(
-    r'"(?:[^"\\]|\\.)*"'          # string
-    r"|[{}\[\]:,]"                 # punctuation
-    r"|[^\s{}\[\]:,\"]+",          # number, true, false, null
+_SCAN_TOKEN = re.compile(
+    r'("[^"\\]*(?:\\.[^"\\]*)*")(\s*:)?'  # string, and the colon if it is a key
+    r"|[{}\[\]]"                             # bracket
+    r"|[^\s{}\[\]:,\"]+",                    # number, true, false, null
 )
 
 
@@ -169,50 +169,45 @@ class JsonDocument:
         return self._spans.get(path)
 
     def _scan(self) -> None:
-        """One pass over the tokens: the span of every value, keyed by its path."""
+        """One pass over the tokens: the span of every value by its path (a container's is
+        its key's, or its opening bracket's in a list), and the keys an object repeats.
+
+        The text is valid JSON (json.loads read it), so a string followed by `:` is a key
+        and `,` and `:` need no token of their own.
+        """
         if self._spans is not None:
             return
         spans: dict[DataPath, Span] = {}
         duplicates: list[DataPath] = []
-        # Each frame: [container kind, path, next index or pending key, keys seen]
-        stack: list[list[Any]] = []
-        path: DataPath = ()
-        expecting_key = False
-        for match in _TOKEN.finditer(self.text):
-            token = match.group(0)
+        stack: list[list[Any]] = []  # each open container: [its path, next index, keys seen]
+        after_key: DataPath | None = None  # the path of the value a key announced
+        for match in _SCAN_TOKEN.finditer(self.text):
             start, end = match.span()
-            if token in ",:":
-                if token == "," and stack and stack[-1][0] == "{":
-                    expecting_key = True
+            first = self.text[start]
+            if first in "]}":
+                stack.pop()
                 continue
-            if token in "]}":
-                if stack:
-                    stack.pop()
-                expecting_key = False
-                continue
-            if expecting_key and stack and stack[-1][0] == "{":
-                key = json.loads(token) if token.startswith('"') else token
+            if match.group(2) is not None:
+                string = match.group(1)
+                key = json.loads(string) if "\\" in string else string[1:-1]
                 frame = stack[-1]
-                if key in frame[3]:
-                    duplicates.append((*frame[1], key))
-                frame[3].add(key)
-                frame[2] = key
-                spans[(*frame[1], key)] = (start, end)  # the key, until its value is seen
-                expecting_key = False
+                if key in frame[2]:
+                    duplicates.append((*frame[0], key))
+                frame[2].add(key)
+                after_key = (*frame[0], key)
+                spans[after_key] = (start, match.end(1))  # the key, until its value is seen
                 continue
-            if stack:
+            if after_key is not None:
+                path, after_key = after_key, None
+            elif stack:
                 frame = stack[-1]
-                if frame[0] == "[":
-                    path = (*frame[1], frame[2])
-                    frame[2] += 1
-                else:
-                    path = (*frame[1], frame[2])
+                path = (*frame[0], frame[1])
+                frame[1] += 1
             else:
                 path = ()
-            if token in "{[":
+            if first in "{[":
                 spans.setdefault(path, (start, end))
-                stack.append([token, path, 0 if token == "[" else None, set()])
-                expecting_key = token == "{"
+                stack.append([path, 0, set()])
             else:
                 spans[path] = (start, end)
         self._spans = spans
