@@ -66,6 +66,8 @@ CASES = [
             "nesting deeper than 64 levels (--max-depth)", 65, 65),
     Hostile("deep-json", "plan.cfg", b'{"zones": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
             "nesting deeper than 64 levels (--max-depth)", 1, 74),
+    Hostile("deep-json-empty-lists", "plan.cfg", b'{"zones": ' + b"[" * 900 + b"]" * 900 + b"}",
+            "nesting deeper than 64 levels (--max-depth)", 1, 74),
     Hostile("too-large", "plan.yaml",
             lambda path: _sparse(path, DEFAULT_LIMITS.max_bytes + 1),
             "the file is larger than the limit of 16777216 bytes (--max-file-size)"),

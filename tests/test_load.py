@@ -152,3 +152,27 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     source = read_plan_file(write(tmp_path, "plan.yaml", b"\xef\xbb\xbfzones: []\nname: x\n"))
     assert source.data == {"zones": [], "name": "x"}
     assert source.locate(("name",)).line == 2
+
+
+def test_yaml_tree_calls_rapidyaml_swig_functions_as_its_proxy_does() -> None:
+    """The loader calls ryml's SWIG functions with `Tree.this` (ten times faster than the
+    proxy's methods); an upgrade of rapidyaml that changes them must fail here first."""
+    import ryml
+
+    from netplan_cs.load import yaml_tree
+
+    source = bytearray(b'a: &x {b: "1", c: [2, ~]}\nd: *x\n? e\n: !!str f\n')
+    tree = ryml.parse_in_place(source)
+    handle = tree.this
+    calls = [(yaml_tree._TYPE, tree.type), (yaml_tree._FIRST_CHILD, tree.first_child),
+             (yaml_tree._NEXT_SIBLING, tree.next_sibling), (yaml_tree._PARENT, tree.parent)]
+    views = [(yaml_tree._KEY, tree.key, ryml.KEY), (yaml_tree._VAL, tree.val, ryml.VAL)]
+    seen = 0
+    for node, _depth in ryml.walk(tree):
+        seen += 1
+        for fast, proxy in calls:
+            assert fast(handle, node) == proxy(node)
+        for fast_view, proxy_view, bit in views:
+            if tree.type(node) & bit:
+                assert bytes(fast_view(handle, node) or b"") == bytes(proxy_view(node) or b"")
+    assert seen == tree.size() == 8

@@ -17,30 +17,33 @@ from netplan_cs.load.limits import Limits
 from netplan_cs.load.location import DataPath, LineIndex, Span
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#[^\n]*", re.MULTILINE)
-_TOKEN = re.compile(
-    r'"(?:[^"\\]|\\.)*"'          # string
-    r"|[{}\[\]:,]"                 # punctuation
-    r"|[^\s{}\[\]:,\"]+",          # number, true, false, null
+_SCAN_TOKEN = re.compile(
+    r'("[^"\\]*(?:\\.[^"\\]*)*")(\s*:)?'  # string, and the colon if it is a key
+    r"|[{}\[\]]"                             # bracket
+    r"|[^\s{}\[\]:,\"]+",                    # number, true, false, null
 )
 
 
-_KEY_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"\s*:')
+# A key's end: each key written has one (a string may add more, never fewer).
+_KEY_END = re.compile(r'"\s*:')
 
 
-def _shape(node: Any) -> tuple[int, int]:
-    """How many mapping keys the data holds, and how deep it nests."""
-    count = deepest = 0
-    stack = [(node, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            count += len(item)
-            stack.extend((value, depth + 1) for value in item.values())
-        elif isinstance(item, list):
-            stack.extend((value, depth + 1) for value in item)
-        else:
-            deepest = max(deepest, depth)
-    return count, deepest
+def _shape(node: Any, limit: int) -> tuple[int, bool]:
+    """How many mapping keys the data holds, and whether a value nests deeper than `limit`.
+
+    A value is as deep as the containers around it, as in YAML (an empty list counts:
+    nested deep enough it would exhaust Python's recursion further on). Containers are
+    gathered level by level, a comprehension a level: scalars, most of the values, are
+    looked at but never stacked.
+    """
+    count = 0
+    level = [node] if isinstance(node, dict | list) else []
+    for _ in range(limit):
+        count += sum(len(item) for item in level if isinstance(item, dict))
+        level = [value for item in level
+                 for value in (item.values() if isinstance(item, dict) else item)
+                 if isinstance(value, dict | list)]
+    return count, any(level)  # anything inside a container at depth `limit` is too deep
 
 
 def strip_comment_lines(text: str) -> str:
@@ -114,8 +117,8 @@ class JsonDocument:
         except RecursionError:
             self._check_depth(limits.max_depth)
             raise InputError(file, "nesting too deep for the JSON parser") from None
-        self._keys, depth = _shape(self.data)
-        if depth > limits.max_depth:
+        self._keys, too_deep = _shape(self.data, limits.max_depth)
+        if too_deep:
             self._check_depth(limits.max_depth)  # says where
             raise InputError(file, f"nesting deeper than {limits.max_depth} levels "
                              "(--max-depth)")
@@ -148,10 +151,11 @@ class JsonDocument:
     def duplicates(self) -> list[DataPath]:
         """Keys a mapping repeats (JSON keeps the last silently).
 
-        Cheap when there are none: the number of keys written (`"...":` tokens, counted by
-        a regex in C) equals the number of keys parsed; only a difference pays for a scan.
+        Cheap when there are none: each key written ends in `":` (spaces allowed), so if a
+        regex in C counts no more of those than keys parsed, none repeats; only more pays
+        for a scan.
         """
-        if len(_KEY_TOKEN.findall(self.text)) == self._keys:
+        if len(_KEY_END.findall(self.text)) == self._keys:
             return []
         self._scan()
         assert self._duplicates is not None
@@ -165,50 +169,45 @@ class JsonDocument:
         return self._spans.get(path)
 
     def _scan(self) -> None:
-        """One pass over the tokens: the span of every value, keyed by its path."""
+        """One pass over the tokens: the span of every value by its path (a container's is
+        its key's, or its opening bracket's in a list), and the keys an object repeats.
+
+        The text is valid JSON (json.loads read it), so a string followed by `:` is a key
+        and `,` and `:` need no token of their own.
+        """
         if self._spans is not None:
             return
         spans: dict[DataPath, Span] = {}
         duplicates: list[DataPath] = []
-        # Each frame: [container kind, path, next index or pending key, keys seen]
-        stack: list[list[Any]] = []
-        path: DataPath = ()
-        expecting_key = False
-        for match in _TOKEN.finditer(self.text):
-            token = match.group(0)
+        stack: list[list[Any]] = []  # each open container: [its path, next index, keys seen]
+        after_key: DataPath | None = None  # the path of the value a key announced
+        for match in _SCAN_TOKEN.finditer(self.text):
             start, end = match.span()
-            if token in ",:":
-                if token == "," and stack and stack[-1][0] == "{":
-                    expecting_key = True
+            first = self.text[start]
+            if first in "]}":
+                stack.pop()
                 continue
-            if token in "]}":
-                if stack:
-                    stack.pop()
-                expecting_key = False
-                continue
-            if expecting_key and stack and stack[-1][0] == "{":
-                key = json.loads(token) if token.startswith('"') else token
+            if match.group(2) is not None:
+                string = match.group(1)
+                key = json.loads(string) if "\\" in string else string[1:-1]
                 frame = stack[-1]
-                if key in frame[3]:
-                    duplicates.append((*frame[1], key))
-                frame[3].add(key)
-                frame[2] = key
-                spans[(*frame[1], key)] = (start, end)  # the key, until its value is seen
-                expecting_key = False
+                if key in frame[2]:
+                    duplicates.append((*frame[0], key))
+                frame[2].add(key)
+                after_key = (*frame[0], key)
+                spans[after_key] = (start, match.end(1))  # the key, until its value is seen
                 continue
-            if stack:
+            if after_key is not None:
+                path, after_key = after_key, None
+            elif stack:
                 frame = stack[-1]
-                if frame[0] == "[":
-                    path = (*frame[1], frame[2])
-                    frame[2] += 1
-                else:
-                    path = (*frame[1], frame[2])
+                path = (*frame[0], frame[1])
+                frame[1] += 1
             else:
                 path = ()
-            if token in "{[":
+            if first in "{[":
                 spans.setdefault(path, (start, end))
-                stack.append([token, path, 0 if token == "[" else None, set()])
-                expecting_key = token == "{"
+                stack.append([path, 0, set()])
             else:
                 spans[path] = (start, end)
         self._spans = spans

@@ -13,11 +13,12 @@ import ctypes
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import ryml
+from ryml import _ryml
 
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import Limits
@@ -29,9 +30,10 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = {".nan", ".NaN", ".NAN"}
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
+_WORDS: dict[str, Any] = {"~": None, "null": None, "Null": None, "NULL": None,
+                          "true": True, "True": True, "TRUE": True,
+                          "false": False, "False": False, "FALSE": False}
+_WORD_START = {word[0] for word in _WORDS}
 _SAFE_TAGS = {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq",
               "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
@@ -45,12 +47,10 @@ _NUMERIC_START = set("0123456789+-.")
 
 def resolve_plain(text: str) -> Any:
     """A plain (unquoted) scalar as the YAML 1.2 core schema reads it."""
-    if not text or text[0] in "~nN":
-        return None if text in _NULLS else text
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if not text:
+        return None
+    if text[0] in _WORD_START:
+        return _WORDS.get(text, text)
     if text[0] not in _NUMERIC_START or text.count(".") > 1:
         return text  # by far the most common case: names, addresses, ranges
     if _INT.match(text):
@@ -124,6 +124,25 @@ def _address(view: memoryview) -> int:
         ctypes.pythonapi.PyBuffer_Release(ctypes.byref(buffer))
 
 
+# rapidyaml's SWIG functions, called with the tree's SWIG pointer (`Tree.this`): handed
+# the Python proxy instead, each call looks `this` up again, ten times the cost of the call
+# itself (1.5 us against 0.15 us), and a plan takes a few hundred thousand calls.
+# tests/test_load.py checks these agree with the proxy's methods.
+_TYPE = _ryml.Tree_type
+_KEY = _ryml.Tree_key
+_VAL = _ryml.Tree_val
+_FIRST_CHILD = _ryml.Tree_first_child
+_NEXT_SIBLING = _ryml.Tree_next_sibling
+_PARENT = _ryml.Tree_parent
+_NONE = ryml.NONE
+_MAP, _SEQ, _KEY_BIT, _VAL_BIT = ryml.MAP, ryml.SEQ, ryml.KEY, ryml.VAL
+_VALNIL, _VALQUO = ryml.VALNIL, ryml.VALQUO
+_KEYQUO, _KEYREF, _VALREF, _VALANCH = ryml.KEYQUO, ryml.KEYREF, ryml.VALREF, ryml.VALANCH
+_RARE = _TAGS | _VALREF | _VALANCH  # what `_node` leaves to `_rare`
+_CONTAINER = _MAP | _SEQ
+_NOT_LEAF = _CONTAINER | _RARE
+
+
 class YamlDocument:
     """A parsed YAML file: its plain data, duplicate keys, and positions on demand."""
 
@@ -141,135 +160,195 @@ class YamlDocument:
             reason = str(getattr(exc, "msg", "") or "syntax error")
             raise InputError(file, f"invalid YAML: {reason} (check indentation, quotes and "
                              "brackets)", line, column) from None
+        self._handle = self._tree.this
         self._base = ctypes.addressof((ctypes.c_char * len(source)).from_buffer(source))
         self.duplicates: list[DataPath] = []
         self._anchors: dict[str, tuple[Any, int]] = {}
-        self._budget = limits.max_nodes
+        self._spent = 0  # nodes expanded so far, aliases included
+        self._max_depth = limits.max_depth
+        self._max_nodes = limits.max_nodes
+        self._plain_keys: dict[str, str] = {}
         self._aliased = 0
         self._kids: dict[int, list[int]] = {}
         self._keys: dict[int, dict[str, int]] = {}
+        self._indices: dict[int, dict[int, int]] = {}
+        self._root = self._document_root()
         try:
             self.data = self._document()
         except RecursionError:  # only if --max-depth is set above what Python can follow
             raise InputError(file, "nesting too deep to read (--max-depth)") from None
 
     # -- building plain data -------------------------------------------------------------
-    def _document(self) -> Any:
+    def _document_root(self) -> int | None:
+        """The node of the file's one document (None if it holds none)."""
         tree = self._tree
-        root = tree.root_id()
-        if tree.is_stream(root):
-            docs = list(ryml.children(tree, root))
-            if len(docs) > 1:
-                raise InputError(self._file, "the file holds several YAML documents; "
-                                 "a plan is one document", *self._line_col_of(docs[1]))
-            if not docs:
-                return None
-            root = docs[0]
-        value, _size = self._node(root, (), 0)
+        root: int = tree.root_id()
+        if not tree.is_stream(root):
+            return root
+        docs = self._children(root)
+        if len(docs) > 1:
+            raise InputError(self._file, "the file holds several YAML documents; "
+                             "a plan is one document", *self._line_col_of(docs[1]))
+        return docs[0] if docs else None
+
+    def _document(self) -> Any:
+        root = self._root
+        return None if root is None else self._node(root, _TYPE(self._handle, root), 0)
+
+    def _node(self, nid: int, kind: int, depth: int) -> Any:
+        """One node as plain data (`kind`: its type, which the caller has read)."""
+        if depth > self._max_depth:
+            raise InputError(self._file, f"nesting deeper than {self._max_depth} "
+                             "levels (--max-depth)", *self._line_col_of(nid))
+        if kind & _RARE:
+            return self._rare(nid, kind, depth)
+        if not kind & _NOT_LEAF:
+            return self._leaf(nid, kind)
+        value = self._mapping(nid, depth) if kind & _MAP else self._sequence(nid, depth)
+        self._count(1, nid)
         return value
 
-    def _spend(self, size: int, nid: int) -> None:
-        self._budget -= size
-        if self._budget < 0:
-            raise InputError(self._file, f"the document expands to more than "
-                             f"{self._limits.max_nodes} nodes (aliases are expanded); "
-                             "refusing it (--max-nodes)", *self._line_col_of(nid))
-
-    def _refuse_tag(self, nid: int, kind: int) -> None:
-        tree = self._tree
-        for present, get in ((kind & ryml.VALTAG, tree.val_tag),
-                             (kind & ryml.KEYTAG, tree.key_tag)):
-            if not present:
-                continue
-            view = get(nid)
-            tag = self._text(view, nid)
-            if tag not in _SAFE_TAGS:
-                raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
-                                 "plain data only", *self._line_col_of(nid, view))
-
-    def _node(self, nid: int, path: DataPath, depth: int) -> tuple[Any, int]:
-        """One node as plain data, and how many nodes it expands to (aliases included)."""
-        tree = self._tree
-        kind = tree.type(nid)
-        if depth > self._limits.max_depth:
-            raise InputError(self._file, f"nesting deeper than {self._limits.max_depth} "
-                             "levels (--max-depth)", *self._line_col_of(nid))
-        if kind & _TAGS:
-            self._refuse_tag(nid, kind)
-        if kind & ryml.VALREF:
-            name = self._text(tree.val_ref(nid), nid)
-            if name not in self._anchors:
-                raise InputError(self._file, f"alias *{name} refers to no anchor before it",
-                                 *self._line_col_of(nid))
-            value, size = self._anchors[name]
-            self._aliased += size
-            if self._aliased > self._limits.max_alias_nodes:
-                raise InputError(self._file, "aliases expand to more than "
-                                 f"{self._limits.max_alias_nodes} values (a \"billion laughs\" "
-                                 "file?); refusing it (--max-alias-nodes)",
-                                 *self._line_col_of(nid))
-            self._spend(size, nid)
-            return value, size
-        if kind & ryml.MAP:
-            value, size = self._mapping(nid, path, depth)
-        elif kind & ryml.SEQ:
-            items: list[Any] = []
-            size = 1
-            for index, child in enumerate(ryml.children(tree, nid)):
-                item, child_size = self._node(child, (*path, index), depth + 1)
-                items.append(item)
-                size += child_size
-            value = items
+    def _leaf(self, nid: int, kind: int) -> Any:
+        """A scalar without tag, alias or anchor (most nodes, so the path is kept short)."""
+        if not kind & _VAL_BIT or kind & _VALNIL:
+            value = None
         else:
-            value, size = self._scalar(nid, kind), 1
-        self._spend(1, nid)
-        if kind & ryml.VALANCH:
-            self._anchors[self._text(tree.val_anchor(nid), nid)] = (value, size)
-        return value, size
+            text = self._text(_VAL(self._handle, nid), nid)
+            value = text if kind & _VALQUO else resolve_plain(text)
+        self._spent += 1  # `_count`, inlined: this runs for most nodes
+        if self._spent > self._max_nodes:
+            self._too_many(nid)
+        return value
 
-    def _mapping(self, nid: int, path: DataPath, depth: int) -> tuple[dict[str, Any], int]:
-        tree = self._tree
+    def _count(self, size: int, nid: int) -> None:
+        """Count nodes against --max-nodes, each once its children have (so the error
+        names the node where the count passes the limit), an alias as what it expands to."""
+        self._spent += size
+        if self._spent > self._max_nodes:
+            self._too_many(nid)
+
+    def _too_many(self, nid: int) -> None:
+        raise InputError(self._file, f"the document expands to more than {self._max_nodes} "
+                         "nodes (aliases are expanded); refusing it (--max-nodes)",
+                         *self._line_col_of(nid))
+
+    def _rare(self, nid: int, kind: int, depth: int) -> Any:
+        """A node with a tag, an alias or an anchor; a `!!str` scalar reads as if quoted."""
+        if kind & _TAGS and self._refuse_tag(nid, kind) in _STR_TAGS:
+            kind |= _VALQUO
+        if kind & _VALREF:
+            return self._alias(nid)
+        before = self._spent
+        value = self._node(nid, kind & ~(_TAGS | _VALANCH), depth)
+        if kind & _VALANCH:
+            name = self._text(self._tree.val_anchor(nid), nid)
+            self._anchors[name] = (value, self._spent - before)
+        return value
+
+    def _alias(self, nid: int) -> Any:
+        """An alias: its anchor's value, counted against both budgets."""
+        name = self._text(self._tree.val_ref(nid), nid)
+        if name not in self._anchors:
+            raise InputError(self._file, f"alias *{name} refers to no anchor before it",
+                             *self._line_col_of(nid))
+        value, size = self._anchors[name]
+        self._aliased += size
+        if self._aliased > self._limits.max_alias_nodes:
+            raise InputError(self._file, "aliases expand to more than "
+                             f"{self._limits.max_alias_nodes} values (a \"billion laughs\" "
+                             "file?); refusing it (--max-alias-nodes)", *self._line_col_of(nid))
+        self._count(size, nid)
+        return value
+
+    def _refuse_tag(self, nid: int, kind: int) -> str | None:
+        """Refuse a tag outside the core schema; the value's tag (None if it has none)."""
+        value_tag = self._safe_tag(nid, self._tree.val_tag) if kind & ryml.VALTAG else None
+        if kind & ryml.KEYTAG:
+            self._safe_tag(nid, self._tree.key_tag)
+        return value_tag
+
+    def _safe_tag(self, nid: int, get: Callable[[int], memoryview | None]) -> str:
+        view = get(nid)
+        tag = self._text(view, nid)
+        if tag not in _SAFE_TAGS:
+            raise InputError(self._file, f"YAML tag {tag!r} is not allowed: plans hold "
+                             "plain data only", *self._line_col_of(nid, view))
+        return tag
+
+    def _sequence(self, nid: int, depth: int) -> list[Any]:
+        handle = self._handle
+        leaves = depth < self._max_depth  # plain scalar children may skip `_node`
+        items: list[Any] = []
+        child = _FIRST_CHILD(handle, nid)
+        while child != _NONE:
+            kind = _TYPE(handle, child)
+            items.append(self._leaf(child, kind) if leaves and not kind & _NOT_LEAF
+                         else self._node(child, kind, depth + 1))
+            child = _NEXT_SIBLING(handle, child)
+        return items
+
+    def _mapping(self, nid: int, depth: int) -> dict[str, Any]:
+        handle = self._handle
+        leaves = depth < self._max_depth  # plain scalar children may skip `_node`
         result: dict[str, Any] = {}
         merged: dict[str, Any] = {}
-        size = 1
-        for child in ryml.children(tree, nid):
-            kind = tree.type(child)
-            if kind & ryml.KEYREF:
+        child = _FIRST_CHILD(handle, nid)
+        while child != _NONE:
+            kind = _TYPE(handle, child)
+            if kind & _KEYREF:
                 raise InputError(self._file, "an alias cannot be a mapping key",
                                  *self._line_col_of(child))
-            key = self._key(child)
-            quoted_key = bool(kind & ryml.KEYQUO)
-            value, child_size = self._node(child, (*path, key), depth + 1)
-            size += child_size
-            if key == "<<" and not quoted_key:
+            key = self._key(child, kind)
+            value = (self._leaf(child, kind) if leaves and not kind & _NOT_LEAF
+                     else self._node(child, kind, depth + 1))
+            if key == "<<" and not kind & _KEYQUO:
                 for source in value if isinstance(value, list) else [value]:
                     if isinstance(source, dict):
                         merged.update({k: v for k, v in source.items() if k not in merged})
-                continue
-            if key in result:
-                self.duplicates.append((*path, key))
-            result[key] = value
+            else:
+                if key in result:
+                    self.duplicates.append((*self._path(nid), key))
+                result[key] = value
+            child = _NEXT_SIBLING(handle, child)
         for key, value in merged.items():
             result.setdefault(key, value)
-        return result, size
+        return result
 
-    def _scalar(self, nid: int, kind: int) -> Any:
-        tree = self._tree
-        if not kind & ryml.VAL or kind & ryml.VALNIL:
-            return None
-        text = self._text(tree.val(nid), nid)
-        if kind & ryml.VALQUO:
-            return text
-        if kind & ryml.VALTAG and self._text(tree.val_tag(nid), nid) in _STR_TAGS:
-            return text
-        return resolve_plain(text)
+    def _path(self, nid: int) -> DataPath:
+        """The data path of a node, read up its parents (only for a repeated key)."""
+        path: list[str | int] = []
+        while nid != self._root:
+            parent = _PARENT(self._handle, nid)
+            if _TYPE(self._handle, parent) & _MAP:
+                path.append(self._key(nid, _TYPE(self._handle, nid)))
+            else:
+                path.append(self._indexed(parent)[nid])
+            nid = parent
+        return tuple(reversed(path))
 
     def _text(self, view: memoryview | None, nid: int) -> str:
-        text = _utf8(bytes(view)) if view is not None else ""  # `: x` has no key at all
+        if view is None:  # `: x` has no key at all
+            return ""
+        try:
+            return str(view, "utf-8")
+        except UnicodeDecodeError:
+            text = _utf8(bytes(view))
         if text is None:
             raise InputError(self._file, "a \\u escape here gives half of a surrogate pair, "
                              "which is not text", *self._line_col_of(nid))
         return text
+
+    def _key(self, child: int, kind: int) -> str:
+        """A mapping key as the data holds it (`1:` and `true:` are the strings "1", "True")."""
+        raw = self._text(_KEY(self._handle, child), child)
+        if kind & _KEYQUO:
+            return raw
+        key = self._plain_keys.get(raw)
+        if key is None:  # a plan repeats a few dozen keys: each is resolved once
+            plain = resolve_plain(raw)
+            key = plain if isinstance(plain, str) else "" if plain is None else str(plain)
+            self._plain_keys[raw] = key
+        return key
 
     # -- positions -----------------------------------------------------------------------
     def _offset(self, view: memoryview | None) -> int | None:
@@ -280,22 +359,23 @@ class YamlDocument:
 
     def _node_span(self, nid: int) -> Span | None:
         """The node's value or key; a container without either: its first descendant's."""
-        tree = self._tree
+        handle = self._handle
         while True:
-            if tree.has_val(nid) and not tree.is_container(nid):
-                view = tree.val(nid)
+            kind = _TYPE(handle, nid)
+            if kind & _VAL_BIT and not kind & _CONTAINER:
+                view = _VAL(handle, nid)
                 start = self._offset(view)
                 if start is not None:
-                    quoted = 1 if tree.is_val_quoted(nid) else 0
+                    quoted = 1 if kind & _VALQUO else 0
                     return start - quoted, start + len(view) + quoted
-            if tree.has_key(nid):
-                view = tree.key(nid)
+            if kind & _KEY_BIT:
+                view = _KEY(handle, nid)
                 start = self._offset(view)
                 if start is not None:
                     return start, start + len(view)
-            if not tree.has_children(nid):
+            nid = _FIRST_CHILD(handle, nid)  # a loop, not recursion: nesting may be 10^5 deep
+            if nid == _NONE:
                 return None
-            nid = tree.first_child(nid)  # a loop, not recursion: nesting may be 10^5 deep
 
     def _line_col_of(self, nid: int, view: memoryview | None = None) -> tuple[int, int]:
         """Where an error about a node goes: at `view` (a tag) if given, else the node."""
@@ -305,23 +385,27 @@ class YamlDocument:
             offset = span[0] if span is not None else 0
         return LineIndex(bytes(self._source)).position(offset)
 
-    def _key(self, child: int) -> str:
-        """A mapping key as the data holds it (`1:` and `true:` are the strings "1", "True")."""
-        tree = self._tree
-        raw = self._text(tree.key(child), child)
-        key = raw if tree.is_key_quoted(child) else resolve_plain(raw)
-        return "" if key is None else key if isinstance(key, str) else str(key)
-
     def _children(self, nid: int) -> list[int]:
         kids = self._kids.get(nid)
         if kids is None:
-            kids = self._kids[nid] = list(ryml.children(self._tree, nid))
+            kids = self._kids[nid] = []
+            child = _FIRST_CHILD(self._handle, nid)
+            while child != _NONE:
+                kids.append(child)
+                child = _NEXT_SIBLING(self._handle, child)
         return kids
+
+    def _indexed(self, nid: int) -> dict[int, int]:
+        indexed = self._indices.get(nid)
+        if indexed is None:
+            indexed = self._indices[nid] = {kid: i for i, kid in enumerate(self._children(nid))}
+        return indexed
 
     def _keyed(self, nid: int) -> dict[str, int]:
         keyed = self._keys.get(nid)
         if keyed is None:  # the last duplicate wins, as in the data
-            keyed = self._keys[nid] = {self._key(child): child for child in self._children(nid)}
+            keyed = self._keys[nid] = {self._key(child, _TYPE(self._handle, child)): child
+                                       for child in self._children(nid)}
         return keyed
 
     def find_span(self, path: DataPath) -> Span | None:
@@ -332,22 +416,20 @@ class YamlDocument:
         """
         if not path:
             return 0, 0
-        tree = self._tree
-        nid = tree.root_id()
-        if tree.is_stream(nid):
-            if not tree.has_children(nid):
-                return None
-            nid = tree.first_child(nid)
+        nid = self._root
+        if nid is None:
+            return None
         for key in path:
-            if tree.is_val_ref(nid):
+            kind = _TYPE(self._handle, nid)
+            if kind & _VALREF:
                 return self._node_span(nid)
             if isinstance(key, int):
-                kids = self._children(nid) if tree.is_seq(nid) else []
+                kids = self._children(nid) if kind & _SEQ else []
                 if not 0 <= key < len(kids):
                     return None
                 nid = kids[key]
                 continue
-            found = self._keyed(nid).get(key) if tree.is_map(nid) else None
+            found = self._keyed(nid).get(key) if kind & _MAP else None
             if found is None:
                 return None
             nid = found
