@@ -44,6 +44,9 @@ PYTHON = sys.executable
 CLI = [PYTHON, "-m", "netplan_cs"]
 LOAD = "import json,sys; json.load(open(sys.argv[1]))"
 LIBRARIES = "import pydantic, typer, netaddr, tabulate"
+# Reading the plan and validating it into the pydantic model: what any lint must do first.
+MODEL = ("import json,sys; from netplan_cs.model.plan import Plan; "
+         "Plan.model_validate(json.load(open(sys.argv[1])))")
 
 
 def compile_bytecode() -> None:
@@ -158,6 +161,12 @@ def main() -> None:
         floor_libs = timed([PYTHON, "-c", f"{LIBRARIES}; {LOAD}", str(cfg_40k)], runs)
         info("lint Marvin JSON / (library imports + json.load)", lint_cfg / floor_libs,
              f"({lint_cfg:.2f}s vs {floor_libs:.2f}s)")
+        least = timed([PYTHON, str(HERE / "floor.py"), str(json_40k)], runs)
+        info("least pydantic lint (imports, load, plainest model) / floor",
+             least / floor_json, f"({least:.2f}s vs {floor_json:.2f}s; floor.py)")
+        modelled = timed([PYTHON, "-c", f"{LIBRARIES}; {MODEL}", str(json_40k)], runs)
+        info("imports, load and netplan-cs's model (no rule) / floor", modelled / floor_json,
+             f"({modelled:.2f}s vs {floor_json:.2f}s)")
 
         startup = timed([*CLI, "--version"], runs)
         lint_4k = timed([*CLI, "lint", str(cfg_4k)], runs)
