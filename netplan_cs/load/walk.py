@@ -54,14 +54,13 @@ def _gather(node: Any, strings: list[str], keys: set[Hashable]) -> None:
             _gather(value, strings, keys)
 
 
-def holding(texts: Sequence[str], words: Iterable[str], lowered: bool = False) -> set[str]:
+def holding(texts: Sequence[str], words: Iterable[str], joined: str | None = None) -> set[str]:
     """The texts that hold one of `words` (none of which holds a NUL). One `find` scan per
     word over all the texts joined by NUL costs a few ms for 100,000 plan values, where a
-    regex search per value costs 60. `lowered` lowers the joined text first, which keeps
-    the offsets only for ASCII text: the caller's guarantee."""
-    joined = "\0".join(texts)
-    if lowered:
-        joined = joined.lower()
+    regex search per value costs 60. `joined` may give that text, or a copy as long (ASCII
+    text lowered), to be scanned instead."""
+    if joined is None:
+        joined = "\0".join(texts)
     ends: list[int] = []
     found: set[str] = set()
     for word in words:

@@ -24,10 +24,11 @@ def hinted(texts: Sequence[str]) -> set[str]:
     """The texts that show a sign of a placeholder: no other text can be one. ASCII text
     (the usual value) is lowered and scanned all at once; beyond ASCII, IGNORECASE folds
     more (ı is i), so such a text is searched on its own."""
-    if not "".join(texts).isascii():
-        return (hinted([text for text in texts if text.isascii()])
-                | {text for text in texts if not text.isascii() and _HINT.search(text)})
-    return holding(texts, _HINTS, lowered=True)
+    joined = "\0".join(texts)
+    if joined.isascii():
+        return holding(texts, _HINTS, joined.lower())
+    return (hinted([text for text in texts if text.isascii()])
+            | {text for text in texts if not text.isascii() and _HINT.search(text)})
 
 
 def is_placeholder(value: object) -> bool:
