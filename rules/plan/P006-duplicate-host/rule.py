@@ -25,7 +25,7 @@ def _may_repeat(zone: Any) -> bool:
     text to format), URLs on their own; a URL without a slash might read as an address."""
     hosts = [host for pod in zone.pods for cluster in pod.clusters
              if cluster.hypervisor not in _EXEMPT for host in cluster.hosts]
-    addresses = [int(host.address) for host in hosts if host.address is not None]
+    addresses = [int(address) for host in hosts if (address := host.address) is not None]
     urls = [_url_key(host.url) for host in hosts if host.url]
     return (len(set(addresses)) < len(addresses) or len(set(urls)) < len(urls)
             or any("/" not in url for url in urls))
