@@ -34,8 +34,8 @@ def _visit(node: Any, path: DataPath, keep: Keep, found: list[tuple[DataPath, An
 
 def strings_and_keys(data: Any) -> tuple[list[str], set[Hashable]]:
     """Every string value and every mapping key below `data`. Building no path and calling
-    nothing per value, this walk costs half of `scalars_where`'s: enough to tell whether
-    a plan holds anything worth a second, path-building walk."""
+    no predicate per value, this walk costs half of `scalars_where`'s: enough to tell
+    whether a plan holds anything worth a second, path-building walk."""
     strings: list[str] = []
     keys: set[Hashable] = set()
     _gather(data, strings, keys)
@@ -57,7 +57,7 @@ def _gather(node: Any, strings: list[str], keys: set[Hashable]) -> None:
 def holding(texts: Sequence[str], words: Iterable[str], joined: str | None = None) -> set[str]:
     """The texts that hold one of `words` (none of which holds a NUL). One `find` scan per
     word over all the texts joined by NUL costs a few ms for 100,000 plan values, where a
-    regex search per value costs 60. `joined` may give that text, or a copy as long (ASCII
+    regex search per value costs 60 ms. `joined` may give that text, or a copy as long (ASCII
     text lowered), to be scanned instead."""
     if joined is None:
         joined = "\0".join(texts)
