@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -14,6 +15,7 @@ from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
 from netplan_cs.load.location import DataPath, Location
 from netplan_cs.model.build import SchemaProblem, build_plan
 from netplan_cs.model.plan import Plan
+from netplan_cs.model.suspects import suspect_scalars
 
 Dialect = Literal["native", "marvin"]
 
@@ -32,6 +34,11 @@ class PlanDocument:
     def data(self) -> dict[str, Any]:
         """The plan in the native shape (what the model was validated from)."""
         return self.imported.data
+
+    @cached_property
+    def suspects(self) -> list[tuple[DataPath, Any]]:
+        """The source's values P004 or S001 may flag, found once for both."""
+        return suspect_scalars(self.source.data)
 
     @property
     def file(self) -> str:

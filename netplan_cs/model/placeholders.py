@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from netplan_cs.load.walk import holding
 
 _PATTERNS = [
     re.compile(r"(?:(?:\d{1,3}|x{1,3})\.){3}(?:\d{1,3}|x{1,3})\Z", re.IGNORECASE),  # 10.x.x.x
@@ -13,17 +16,19 @@ _PATTERNS = [
 ]
 
 
-_HINTS = r"[x\[<]|change|todo|fixme|tbd"  # every placeholder holds one of these
-_HINT = re.compile(_HINTS, re.IGNORECASE)
-_HINT_LOWER = re.compile(_HINTS)
+_HINTS = ("x", "[", "<", "change", "todo", "fixme", "tbd")  # every placeholder holds one
+_HINT = re.compile("|".join(map(re.escape, _HINTS)), re.IGNORECASE)
 
 
-def _hinted(text: str) -> bool:
-    """Whether `text` shows a sign of a placeholder. Searching lowered ASCII text (the
-    usual value) with a case-sensitive pattern is 2.5x faster than a case-blind search."""
-    if text.isascii():
-        return _HINT_LOWER.search(text.lower()) is not None
-    return _HINT.search(text) is not None  # beyond ASCII, IGNORECASE folds more (ı is i)
+def hinted(texts: Sequence[str]) -> set[str]:
+    """The texts that show a sign of a placeholder: no other text can be one. ASCII text
+    (the usual value) is lowered and scanned all at once; beyond ASCII, IGNORECASE folds
+    more (ı is i), so such a text is searched on its own."""
+    joined = "\0".join(texts)
+    if joined.isascii():
+        return holding(texts, _HINTS, joined.lower())
+    return (hinted([text for text in texts if text.isascii()])
+            | {text for text in texts if not text.isascii() and _HINT.search(text)})
 
 
 def is_placeholder(value: object) -> bool:
@@ -31,7 +36,7 @@ def is_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
     text = value.strip()
-    if not _hinted(text):
+    if not hinted([text]):
         return False
     for index, pattern in enumerate(_PATTERNS):
         if pattern.match(text):

@@ -9,8 +9,11 @@ secret in clear.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
+
+from netplan_cs.load.walk import holding
 
 MASK = "***"
 _SECRET_KEY = re.compile(
@@ -34,18 +37,25 @@ def is_reference(value: Any) -> bool:
     return isinstance(value, str) and (bool(_REFERENCE.match(value.strip())) or value == MASK)
 
 
+_URL_SIGN = "@"  # ends the user part of a URL: a value without one carries no password
 _URL_PASSWORD = re.compile(r"([a-z][a-z0-9+.-]*://[^/@:\s]*:)([^/@\s]+)(@)", re.IGNORECASE)
 
 
 def url_password(value: Any) -> str | None:
     """The password of a URL that carries one (`rbd://admin:KEY@mon/pool`), unless it is a
     reference."""
-    if not isinstance(value, str) or "@" not in value:  # most values: no regex needed
+    if not isinstance(value, str) or _URL_SIGN not in value:  # most values: no regex needed
         return None
     match = _URL_PASSWORD.match(value.strip())
     if match is None or is_reference(match.group(2)):
         return None
     return match.group(2)
+
+
+def url_password_signs(texts: Sequence[str]) -> set[str]:
+    """The texts that may carry a URL password (`url_password` tells which do), found in one
+    scan of them all."""
+    return holding(texts, (_URL_SIGN,))
 
 
 def without_url_password(value: str, replacement: str = MASK) -> str:

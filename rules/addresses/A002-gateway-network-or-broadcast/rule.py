@@ -24,7 +24,8 @@ def check(ctx: Any) -> Iterator[Finding]:
             gateways.setdefault(item.gateway_path,
                                 (f"{item.kind} of {item.owner}", item.gateway, item.subnet))
     for path, (owner, gateway, subnet) in gateways.items():
-        if subnet.prefixlen < 31 and gateway in (subnet.network, subnet.broadcast):
+        # integers: the network and broadcast addresses of a /30 or wider subnet
+        if subnet.prefixlen < 31 and int(gateway) in (subnet.first, subnet.last):
             which = "network" if gateway == subnet.network else "broadcast"
             yield Finding(path, f"gateway {gateway} of {owner} is the {which} address of "
                                 f"{subnet}",

@@ -19,11 +19,13 @@ SUMMARY = "a range contains its subnet's network or broadcast address"
 
 def check(ctx: Any) -> Iterator[Finding]:
     for item in ctx.facts.ranges:
-        if item.subnet is None or item.point_to_point or item.startip > item.last:
+        if item.subnet is None or item.point_to_point:
             continue
-        for address, which in ((item.subnet.network, "network"),
-                               (item.subnet.broadcast, "broadcast")):
-            if item.startip <= address <= item.last:
+        start, last = int(item.startip), int(item.last)  # integers: no netaddr per range
+        for first_or_last, which in ((item.subnet.first, "network"),
+                                     (item.subnet.last, "broadcast")):
+            if start <= first_or_last <= last:
+                address = netaddr.IPAddress(first_or_last)
                 field = "startip" if which == "network" else "endip"
                 if item.endip is None:
                     field = "startip"

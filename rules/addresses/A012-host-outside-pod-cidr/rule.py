@@ -18,10 +18,11 @@ REFUSED = {"XenServer", "Hyperv"}
 def check(ctx: Any) -> Iterator[Finding]:
     for z, zone in enumerate(ctx.plan.zones):
         for p, pod in enumerate(zone.pods):
+            first, last = pod.cidr.first, pod.cidr.last  # integers: no netaddr per host
             for c, cluster in enumerate(pod.clusters):
                 for h, host in enumerate(cluster.hosts):
                     address = host.address
-                    if address is None or address in pod.cidr:
+                    if address is None or first <= int(address) <= last:
                         continue
                     refused = cluster.hypervisor in REFUSED
                     field = "ipaddress" if host.ipaddress is not None else "url"

@@ -26,11 +26,11 @@ def _spread(zone: ZoneBudget, pod: PodBudget) -> str:
             "share rounded up)")
 
 
-def _check_pod(ctx: Any, zone: ZoneBudget, pod: PodBudget, headroom: int) -> Iterator[Finding]:
+def _check_pod(zone: ZoneBudget, pod: PodBudget, headroom: int,
+               strictly: bool) -> Iterator[Finding]:
     reserved = pod.reserved
     name = pod.pod.name
     control = reserved.part("router_control")
-    strictly = strict(ctx.plan, zone.zone, MANAGEMENT_STRICT)
     if control > pod.general_pool and (pod.system_pool or strictly):
         yield Finding(
             pod.reserved_path,
@@ -56,6 +56,7 @@ def _check_pod(ctx: Any, zone: ZoneBudget, pod: PodBudget, headroom: int) -> Ite
 def check(ctx: Any) -> Iterator[Finding]:
     headroom = int(ctx.options.get("headroom", 0))
     for zone in ctx.facts.budgets:
+        strictly = strict(ctx.plan, zone.zone, MANAGEMENT_STRICT)  # a zone-scope setting
         for pod in zone.pods:
             if not ctx.document.damaged(pod.path):
-                yield from _check_pod(ctx, zone, pod, headroom)
+                yield from _check_pod(zone, pod, headroom, strictly)

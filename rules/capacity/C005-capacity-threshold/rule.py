@@ -39,33 +39,40 @@ def _finding(path: DataPath, owner: str, kind: str, budget: Budget, limit: float
                    "the threshold")
 
 
-def check(ctx: Any) -> Iterator[Finding]:
-    plan = ctx.plan
+def _warn(path: DataPath, owner: str, kind: str, budget: Budget | None,
+          limits: dict[str, float]) -> Iterator[Finding]:
+    if budget is None or budget.needed > budget.size:  # a shortfall is C001-C006's
+        return
+    threshold = limits[kind]
+    if budget.above(threshold):
+        yield _finding(path, owner, kind, budget, threshold, THRESHOLD_SETTINGS[kind])
 
-    def limit(zone: Any, kind: str) -> float:
+
+def _limits(ctx: Any, zone: Any) -> dict[str, float]:
+    """The threshold of each kind of budget in a zone: read once, not once per pod."""
+    limits: dict[str, float] = {}
+    for kind in THRESHOLD_SETTINGS:
         option = ctx.options.get("direct" if kind in ("guest", "shared") else kind)
-        threshold = alert_threshold(plan, zone, kind) if option is None else as_threshold(option)
+        threshold = (alert_threshold(ctx.plan, zone, kind) if option is None
+                     else as_threshold(option))
         assert threshold is not None
-        return threshold
+        limits[kind] = threshold
+    return limits
 
-    def warn(path: DataPath, owner: str, kind: str, budget: Budget | None,
-             zone: Any) -> Iterator[Finding]:
-        if budget is None or budget.needed > budget.size:  # a shortfall is C001-C006's
-            return
-        threshold = limit(zone, kind)
-        if budget.above(threshold):
-            yield _finding(path, owner, kind, budget, threshold, THRESHOLD_SETTINGS[kind])
 
+def check(ctx: Any) -> Iterator[Finding]:
     for zone in ctx.facts.budgets:
         z = zone.zone
+        limits = _limits(ctx, z)
         for pod in zone.pods:
             owner = f"pod {pod.pod.name}"
-            yield from warn(pod.reserved_path, owner, "reserved", pod.reserved, z)
+            yield from _warn(pod.reserved_path, owner, "reserved", pod.reserved, limits)
             if pod.pod.guest_ranges:
-                yield from warn(pod.guest_path, owner, "guest", pod.guest, z)
-        yield from warn(zone.public_path, f"zone {z.name}", "public", zone.public, z)
+                yield from _warn(pod.guest_path, owner, "guest", pod.guest, limits)
+        yield from _warn(zone.public_path, f"zone {z.name}", "public", zone.public, limits)
         if zone.vlans_valid:
-            yield from warn(zone.vlan_path, f"zone {z.name}", "guest_vlans", zone.guest_vlans, z)
+            yield from _warn(zone.vlan_path, f"zone {z.name}", "guest_vlans", zone.guest_vlans,
+                             limits)
         for shared in zone.shared_networks:
-            yield from warn(shared.path, f"shared network {shared.name}", "shared", shared.budget,
-                            z)
+            yield from _warn(shared.path, f"shared network {shared.name}", "shared",
+                             shared.budget, limits)

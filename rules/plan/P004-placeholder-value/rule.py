@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
-from netplan_cs.load.walk import scalars_where
 from netplan_cs.model.placeholders import is_placeholder
 from netplan_cs.model.secrets import MASK, is_secret_key
 
@@ -17,12 +16,10 @@ SUMMARY = "a value is a template placeholder (10.x.x.x, xx:xx:..., [NAME], <name
 NEEDS_PLAN = False
 
 
-def _placeholder(_key: object, value: object) -> bool:
-    return is_placeholder(value)
-
-
 def check(ctx: Any) -> Iterator[Finding]:
-    for path, value in scalars_where(ctx.document.source.data, _placeholder):
+    for path, value in ctx.document.suspects:
+        if not is_placeholder(value):
+            continue
         shown = MASK if is_secret_key(path[-1]) else value
         yield Finding(path, f"`{path[-1]}` is the placeholder {shown!r}, not a real value",
                       suggestion="fill in the value this deployment uses", in_source=True)

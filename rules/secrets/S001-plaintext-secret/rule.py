@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
-from netplan_cs.load.walk import scalars_where
 from netplan_cs.model.secrets import holds_clear_secret, url_password, without_url_password
 
 ID = "S001"
@@ -16,18 +15,14 @@ SUMMARY = "a password, API key, secret key or token is written in the plan in cl
 NEEDS_PLAN = False
 
 
-def _suspect(key: object, value: object) -> bool:
-    return holds_clear_secret(key, value) or url_password(value) is not None
-
-
 def check(ctx: Any) -> Iterator[Finding]:
-    for path, value in scalars_where(ctx.document.source.data, _suspect):
+    for path, value in ctx.document.suspects:
         if holds_clear_secret(path[-1], value):
             yield Finding(path, f"`{path[-1]}` holds a secret in clear (shown as ***); anyone "
                           "who can read the plan or its CI logs can read it",
                           suggestion="write a reference such as ${CLOUDSTACK_PASSWORD} and "
                           "supply the value from the CI secret store", in_source=True)
-        else:
+        elif url_password(value) is not None:
             yield Finding(path, f"`{path[-1]}` carries a password in its URL, in clear (shown "
                           f"as {without_url_password(value)!r})",
                           suggestion="write the password part as a reference, e.g. "
