@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from tabulate import tabulate
 
 from netplan_cs.cli.common import fail
-from netplan_cs.engine.registry import Rule, load_rules
 from netplan_cs.errors import InputError
-from netplan_cs.importers.common import nearest
+
+if TYPE_CHECKING:
+    from netplan_cs.engine.registry import Rule
 
 
 class CatalogueFormat(StrEnum):
@@ -46,6 +46,10 @@ def rules(
         "--format", "-f", help="table, json or markdown.")] = CatalogueFormat.table,
 ) -> None:
     """List every rule: ID, name, category, default severity and summary."""
+    from tabulate import tabulate
+
+    from netplan_cs.engine.registry import load_rules
+
     rows = _rows(load_rules())
     if output_format is CatalogueFormat.json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
@@ -60,6 +64,8 @@ def rules(
 
 def find_rule(catalogue: list[Rule], key: str) -> Rule:
     """A rule by exact ID or name (case-insensitive), else a usage error with a suggestion."""
+    from netplan_cs.importers.common import nearest
+
     for rule in catalogue:
         if key.upper() == rule.id or key.lower() == rule.name:
             return rule
@@ -90,6 +96,8 @@ def explain(
     rule: Annotated[str, typer.Argument(help="A rule ID (P005) or name (duplicate-name).")],
 ) -> None:
     """Print a rule's documentation with its example plans inlined."""
+    from netplan_cs.engine.registry import load_rules
+
     try:
         found = find_rule(load_rules(), rule)
     except InputError as error:
