@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterable
 
+import pytest
+import typer
+
+from netplan_cs.cli import app as cli_app
+from tests.cli_helpers import run_cli
 from tests.conftest import ROOT
 
 HEAVY = ["netplan_cs.model.plan", "netplan_cs.document", "netplan_cs.engine.run",
@@ -20,3 +26,36 @@ def test_version_imports_no_model_engine_or_facts() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_lint_text_output_of_a_clean_plan_does_not_import_tabulate() -> None:
+    code = ("import sys; sys.argv = ['netplan-cs', 'lint', 'samples/nested-kvm-lab.yaml']\n"
+            "from netplan_cs.cli.app import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('tabulate' in sys.modules, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False, cwd=ROOT)
+    assert out.stderr.strip() == "False"
+
+
+def test_a_run_builds_only_the_command_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[list[str]] = []
+    real = cli_app.make_app
+
+    def spy(names: Iterable[str]) -> typer.Typer:
+        built.append(list(names))
+        return real(built[-1])
+
+    monkeypatch.setattr(cli_app, "make_app", spy)
+    assert run_cli("rules", "--format", "json").code == 0
+    assert run_cli("--version").code == 0  # not a command: the whole application
+    assert built == [["rules"]]
+
+
+@pytest.mark.parametrize("args", [["lint", "--help"], ["lint"], ["lint", "--bogus"],
+                                  ["explain", "--help"]])
+def test_a_command_alone_says_what_the_whole_application_says(
+        args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = run_cli(*args)
+    monkeypatch.setattr(cli_app, "make_app", lambda names: cli_app.app)
+    assert run_cli(*args) == alone
