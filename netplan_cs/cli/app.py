@@ -1,7 +1,5 @@
 """The typer application and the entry point, which never lets a traceback out."""
 
-from __future__ import annotations
-
 import gc
 import sys
 from collections.abc import Callable, Iterable

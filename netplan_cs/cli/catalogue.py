@@ -1,7 +1,5 @@
 """`netplan-cs rules`, `explain` and `schema`: the catalogue and formats for people and tools."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
@@ -28,12 +26,12 @@ class SchemaKind(StrEnum):
     findings = "findings"
 
 
-def _rows(rules: list[Rule]) -> list[dict[str, str]]:
+def _rows(rules: list["Rule"]) -> list[dict[str, str]]:
     return [{"id": r.id, "name": r.name, "category": r.category, "severity": str(r.severity),
              "summary": r.summary} for r in rules]
 
 
-def rules_markdown(rules: list[Rule]) -> str:
+def rules_markdown(rules: list["Rule"]) -> str:
     """The catalogue as a Markdown table (README.md's rules index is this, verbatim)."""
     lines = ["| ID | name | severity | what it reports |", "|---|---|---|---|"]
     lines += [f"| {r.id} | {r.name} | {r.severity} | {r.summary.replace('|', '/')} |"
@@ -62,7 +60,7 @@ def rules(
                               tablefmt="simple") + "\n")
 
 
-def find_rule(catalogue: list[Rule], key: str) -> Rule:
+def find_rule(catalogue: list["Rule"], key: str) -> "Rule":
     """A rule by exact ID or name (case-insensitive), else a usage error with a suggestion."""
     from netplan_cs.importers.common import nearest
 
@@ -74,7 +72,7 @@ def find_rule(catalogue: list[Rule], key: str) -> Rule:
     raise InputError("<command line>", f"unknown rule {key!r}{extra}")
 
 
-def explanation(rule: Rule) -> str:
+def explanation(rule: "Rule") -> str:
     """The rule's README followed by its example plans, each in a fenced block."""
     text = rule.readme.read_text(encoding="utf-8").rstrip() + "\n"
     header = (f"\nRule {rule.id} {rule.name}: category {rule.category}, default severity "
