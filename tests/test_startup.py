@@ -18,7 +18,8 @@ from tests.cli_helpers import run_cli
 from tests.conftest import ROOT
 
 HEAVY = ["netplan_cs.model.plan", "netplan_cs.document", "netplan_cs.engine.run",
-         "netplan_cs.facts", "pydantic.main"]
+         "netplan_cs.facts", "pydantic.main", "netplan_cs.engine.registry", "tabulate",
+         "tomllib"]
 
 
 def test_version_imports_no_model_engine_or_facts() -> None:
