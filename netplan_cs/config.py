@@ -9,7 +9,6 @@ switch a check off.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -28,7 +27,9 @@ Level = Literal["error", "warning", "info"]
 class ConfigFile(BaseModel):
     """The keys of a netplan-cs configuration table."""
 
-    model_config = ConfigDict(extra="forbid", title="netplan-cs configuration")
+    # The validator is built on first use (defer_build): most runs find no table to check.
+    model_config = ConfigDict(extra="forbid", title="netplan-cs configuration",
+                              defer_build=True)
 
     select: list[str] | None = Field(
         None, description="Only these rules: IDs, names or ID prefixes (A, A00).")
@@ -97,6 +98,8 @@ def _line_of(text: str, word: str) -> int:
 
 
 def _table(path: Path, text: str) -> dict[str, Any] | None:
+    import tomllib  # only when a configuration file or a pyproject.toml is found
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

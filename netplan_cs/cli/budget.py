@@ -1,7 +1,5 @@
 """`netplan-cs budget PLAN` and `netplan-cs budget --estimate`: IP and VLAN budgets."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

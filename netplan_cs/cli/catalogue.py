@@ -1,19 +1,17 @@
 """`netplan-cs rules`, `explain` and `schema`: the catalogue and formats for people and tools."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from tabulate import tabulate
 
 from netplan_cs.cli.common import fail
-from netplan_cs.engine.registry import Rule, load_rules
 from netplan_cs.errors import InputError
-from netplan_cs.importers.common import nearest
+
+if TYPE_CHECKING:
+    from netplan_cs.engine.registry import Rule
 
 
 class CatalogueFormat(StrEnum):
@@ -28,12 +26,12 @@ class SchemaKind(StrEnum):
     findings = "findings"
 
 
-def _rows(rules: list[Rule]) -> list[dict[str, str]]:
+def _rows(rules: list["Rule"]) -> list[dict[str, str]]:
     return [{"id": r.id, "name": r.name, "category": r.category, "severity": str(r.severity),
              "summary": r.summary} for r in rules]
 
 
-def rules_markdown(rules: list[Rule]) -> str:
+def rules_markdown(rules: list["Rule"]) -> str:
     """The catalogue as a Markdown table (README.md's rules index is this, verbatim)."""
     lines = ["| ID | name | severity | what it reports |", "|---|---|---|---|"]
     lines += [f"| {r.id} | {r.name} | {r.severity} | {r.summary.replace('|', '/')} |"
@@ -46,6 +44,10 @@ def rules(
         "--format", "-f", help="table, json or markdown.")] = CatalogueFormat.table,
 ) -> None:
     """List every rule: ID, name, category, default severity and summary."""
+    from tabulate import tabulate
+
+    from netplan_cs.engine.registry import load_rules
+
     rows = _rows(load_rules())
     if output_format is CatalogueFormat.json:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
@@ -58,8 +60,10 @@ def rules(
                               tablefmt="simple") + "\n")
 
 
-def find_rule(catalogue: list[Rule], key: str) -> Rule:
+def find_rule(catalogue: list["Rule"], key: str) -> "Rule":
     """A rule by exact ID or name (case-insensitive), else a usage error with a suggestion."""
+    from netplan_cs.importers.common import nearest
+
     for rule in catalogue:
         if key.upper() == rule.id or key.lower() == rule.name:
             return rule
@@ -68,7 +72,7 @@ def find_rule(catalogue: list[Rule], key: str) -> Rule:
     raise InputError("<command line>", f"unknown rule {key!r}{extra}")
 
 
-def explanation(rule: Rule) -> str:
+def explanation(rule: "Rule") -> str:
     """The rule's README followed by its example plans, each in a fenced block."""
     text = rule.readme.read_text(encoding="utf-8").rstrip() + "\n"
     header = (f"\nRule {rule.id} {rule.name}: category {rule.category}, default severity "
@@ -90,6 +94,8 @@ def explain(
     rule: Annotated[str, typer.Argument(help="A rule ID (P005) or name (duplicate-name).")],
 ) -> None:
     """Print a rule's documentation with its example plans inlined."""
+    from netplan_cs.engine.registry import load_rules
+
     try:
         found = find_rule(load_rules(), rule)
     except InputError as error:

@@ -1,7 +1,5 @@
 """`netplan-cs convert PLAN`: write a Marvin config (or any plan) in the native YAML form."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -52,7 +50,7 @@ def _replace_secrets(node: Any, source: Any, path: DataPath,
     return node
 
 
-def _native_form(document: PlanDocument) -> Any:
+def _native_form(document: "PlanDocument") -> Any:
     """The plan as the model normalised it (booleans, case, VLAN text), when it is sound;
     the imported data as it stands when the model had to leave parts out."""
     if document.plan is not None and not document.problems:

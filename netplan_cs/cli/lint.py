@@ -1,7 +1,5 @@
 """`netplan-cs lint PLAN...`: run the rules and report findings."""
 
-from __future__ import annotations
-
 import os
 import sys
 from enum import StrEnum
@@ -48,7 +46,7 @@ def _extra_outputs(formats: list[ReportFormat], files: list[Path]) -> list[tuple
     return list(zip(formats, files, strict=True))
 
 
-def _report_baseline(outcome: LintOutcome, baseline: Path) -> None:
+def _report_baseline(outcome: "LintOutcome", baseline: Path) -> None:
     for entry in outcome.stale:
         print(f"netplan-cs: {baseline}: stale baseline entry {entry.rule} {entry.file} "
               f"{entry.path or '(file)'}: the finding is gone; rewrite the baseline with "

@@ -1,7 +1,5 @@
 """`netplan-cs rates PLAN`: the effective throttle rate of every NIC class, and why."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

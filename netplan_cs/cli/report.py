@@ -1,7 +1,5 @@
 """`netplan-cs report PLAN -o report.html`: the plan drawn as one self-contained page."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

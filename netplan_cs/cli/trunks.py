@@ -1,7 +1,5 @@
 """`netplan-cs trunks PLAN`: the switch trunk checklist and the host-side setup."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path

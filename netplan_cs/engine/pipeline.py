@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from netplan_cs.baseline import Entry, match_baseline, read_baseline
 from netplan_cs.config import Config, ConfigFinder
 from netplan_cs.document import open_plan
 from netplan_cs.engine.findings import LocatedFinding, Severity
@@ -18,6 +18,9 @@ from netplan_cs.engine.registry import Rule, load_rules, select
 from netplan_cs.engine.run import LintResult, lint_document
 from netplan_cs.errors import InputError
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from netplan_cs.baseline import Entry
 
 
 @dataclass
@@ -66,7 +69,11 @@ def run_lint(request: LintRequest, limits: Limits = DEFAULT_LIMITS) -> LintOutco
     catalogue = load_rules(request.rules_dir)
     select(catalogue, request.select, request.ignore)  # unknown selectors fail before any work
     finder = ConfigFinder(catalogue, request.config)
-    entries = read_baseline(request.baseline) if request.baseline is not None else None
+    entries = None
+    if request.baseline is not None:
+        from netplan_cs.baseline import read_baseline  # only runs with a baseline need it
+
+        entries = read_baseline(request.baseline)
     by_id = {rule.id: rule for rule in catalogue}
     result = LintResult()
     ran: dict[str, Rule] = {}
@@ -88,6 +95,8 @@ def run_lint(request: LintRequest, limits: Limits = DEFAULT_LIMITS) -> LintOutco
     result.findings.sort()
     outcome = LintOutcome(result, sorted(ran.values(), key=lambda r: r.id), False)
     if entries is not None and request.baseline is not None:
+        from netplan_cs.baseline import match_baseline
+
         matched = match_baseline(entries, result.findings, request.baseline, result.files)
         result.findings = matched.new
         outcome.baselined, outcome.stale = matched.known, matched.stale

@@ -120,6 +120,17 @@ def parse_vlan_id(value: Any) -> int | str:
     return number
 
 
+def empty_list() -> list[Any]:
+    """A field's fresh empty list. A Python function rather than `list`: pydantic reads every
+    default factory's signature, and a builtin's is parsed from text, slowly, at each start."""
+    return []
+
+
+def empty_dict() -> dict[str, Any]:
+    """A field's fresh empty mapping (a Python function for the reason `empty_list` gives)."""
+    return {}
+
+
 def _canonical(choices: dict[str, str], what: str) -> BeforeValidator:
     lowered = {key.lower(): canon for key, canon in choices.items()}
 

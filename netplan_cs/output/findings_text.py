@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tabulate import tabulate
-
 from netplan_cs.engine.findings import Severity
 from netplan_cs.engine.run import LintResult
 
@@ -21,6 +19,8 @@ def render_text(result: LintResult) -> str:
         if f.suggestion:
             lines.append(f"    help: {f.suggestion}")
     if result.findings:
+        from tabulate import tabulate  # its import costs more than a clean lint's whole output
+
         counts = Counter((f.rule, f.name, f.severity) for f in result.findings)
         rows = [[rule, name, str(severity), count]
                 for (rule, name, severity), count in sorted(counts.items())]
