@@ -1,12 +1,14 @@
 """netplan-cs benchmarks: whole-process timings printed as ratios measured in the same run.
 
-    python benchmarks/run.py [--runs 5] [--quick]
+    python benchmarks/run.py [--runs 5]
 
 Each figure is the median of several runs of a fresh process, compared with a floor
-measured the same way on the same machine a moment before, so machine noise cancels
-out. netplan-cs's modules and rules are compiled to bytecode first, as pip does when it
-installs the wheel (a checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile
-them again in every process). Targets (issue "Performance"):
+measured the same way on the same machine, the two taking turns run after run, so
+machine noise cancels out. netplan-cs's modules and rules are compiled to bytecode
+first, as pip does when it installs the wheel (a checkout run with
+PYTHONDONTWRITEBYTECODE would otherwise compile them again in every process).
+
+Targets (issue "Performance"):
 
   lint / json.load floor at 40,000 address items   <= 4x (Marvin JSON), <= 6x (YAML)
   growth 4,000 -> 40,000 items (start-up removed)   <= 12x  (n log n, not n^2)
@@ -55,15 +57,17 @@ def compile_bytecode() -> None:
         compileall.compile_dir(folder, quiet=1)
 
 
-def timed(command: list[str], runs: int) -> float:
-    """Median wall time of `command` in fresh processes."""
-    samples = []
+def timed(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command in fresh processes. The commands take turns, run
+    after run, so a machine that slows down mid-benchmark slows every figure alike."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False, cwd=HERE.parent)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           check=False, cwd=HERE.parent)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 def peak_memory_mb(command: list[str]) -> float:
@@ -148,33 +152,38 @@ def main() -> None:
         yaml_40k, cfg_40k, json_40k = scale_plans(folder, 400)
         _, cfg_4k, _ = scale_plans(folder, 40)
 
-        floor_cfg = timed([PYTHON, "-c", LOAD, str(cfg_40k)], runs)
-        floor_json = timed([PYTHON, "-c", LOAD, str(json_40k)], runs)
-        lint_cfg = timed([*CLI, "lint", str(cfg_40k)], runs)
-        lint_yaml = timed([*CLI, "lint", str(yaml_40k)], runs)
+        t = timed({
+            "floor_cfg": [PYTHON, "-c", LOAD, str(cfg_40k)],
+            "floor_json": [PYTHON, "-c", LOAD, str(json_40k)],
+            "lint_cfg": [*CLI, "lint", str(cfg_40k)],
+            "lint_yaml": [*CLI, "lint", str(yaml_40k)],
+            "floor_libs": [PYTHON, "-c", f"{LIBRARIES}; {LOAD}", str(cfg_40k)],
+            "least": [PYTHON, str(HERE / "floor.py"), str(json_40k)],
+            "modelled": [PYTHON, "-c", f"{LIBRARIES}; {MODEL}", str(json_40k)],
+            "startup": [*CLI, "--version"],
+            "lint_4k": [*CLI, "lint", str(cfg_4k)],
+            "libraries": [PYTHON, "-c", LIBRARIES],
+        }, runs)
+        lint_cfg, lint_yaml, floor_cfg, floor_json = (
+            t["lint_cfg"], t["lint_yaml"], t["floor_cfg"], t["floor_json"])
         row("lint Marvin JSON 40k items / json.load floor", lint_cfg / floor_cfg, "<= 4x",
             lint_cfg / floor_cfg <= 4, f"({lint_cfg:.2f}s vs {floor_cfg:.2f}s)")
         row("lint native YAML 40k items / json.load floor", lint_yaml / floor_json, "<= 6x",
             lint_yaml / floor_json <= 6, f"({lint_yaml:.2f}s vs {floor_json:.2f}s)")
-        # Not a target of the issue: the same floor plus importing the libraries the design
-        # requires, which no lint can avoid; it shows what the per-item work costs.
-        floor_libs = timed([PYTHON, "-c", f"{LIBRARIES}; {LOAD}", str(cfg_40k)], runs)
-        info("lint Marvin JSON / (library imports + json.load)", lint_cfg / floor_libs,
-             f"({lint_cfg:.2f}s vs {floor_libs:.2f}s)")
-        least = timed([PYTHON, str(HERE / "floor.py"), str(json_40k)], runs)
+        # Not targets of the issue: the same floor plus what no pydantic-based lint can skip
+        # (importing the libraries, validating a model), to show what the work on top costs.
+        info("lint Marvin JSON / (library imports + json.load)", lint_cfg / t["floor_libs"],
+             f"({lint_cfg:.2f}s vs {t['floor_libs']:.2f}s)")
         info("least pydantic lint (imports, load, plainest model) / floor",
-             least / floor_json, f"({least:.2f}s vs {floor_json:.2f}s; floor.py)")
-        modelled = timed([PYTHON, "-c", f"{LIBRARIES}; {MODEL}", str(json_40k)], runs)
-        info("imports, load and netplan-cs's model (no rule) / floor", modelled / floor_json,
-             f"({modelled:.2f}s vs {floor_json:.2f}s)")
+             t["least"] / floor_json, f"({t['least']:.2f}s vs {floor_json:.2f}s; floor.py)")
+        info("imports, load and netplan-cs's model (no rule) / floor",
+             t["modelled"] / floor_json, f"({t['modelled']:.2f}s vs {floor_json:.2f}s)")
 
-        startup = timed([*CLI, "--version"], runs)
-        lint_4k = timed([*CLI, "lint", str(cfg_4k)], runs)
+        startup, lint_4k = t["startup"], t["lint_4k"]
         growth = (lint_cfg - startup) / max(lint_4k - startup, 1e-3)
         row("growth 4,000 -> 40,000 items (start-up subtracted)", growth, "<= 12x",
             growth <= 12, f"({lint_4k:.2f}s -> {lint_cfg:.2f}s, start-up {startup:.2f}s)")
-
-        libraries = timed([PYTHON, "-c", LIBRARIES], runs)
+        libraries = t["libraries"]
         row("start-up: --version / import of the libraries", startup / libraries, "<= 1.3x",
             startup / libraries <= 1.3, f"({startup:.3f}s vs {libraries:.3f}s)")
 
