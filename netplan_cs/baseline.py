@@ -19,6 +19,7 @@ from netplan_cs import __version__
 from netplan_cs.engine.findings import LocatedFinding
 from netplan_cs.errors import InputError
 from netplan_cs.output.files import write_output
+from netplan_cs.output.json_text import json_text
 
 Key = tuple[str, str, str]  # rule, file (relative to the baseline), plan path
 
@@ -55,7 +56,7 @@ def write_baseline(target: Path, findings: list[LocatedFinding], force: bool,
     document = {"version": 1, "tool": {"name": "netplan-cs", "version": __version__},
                 "entries": [{"rule": e.rule, "file": e.file, "path": e.path,
                              "message": e.message} for e in entries]}
-    write_output(target, json.dumps(document, indent=2) + "\n", force, inputs=inputs)
+    write_output(target, json_text(document), force, inputs=inputs)
     return len(entries)
 
 

@@ -1,6 +1,5 @@
 """`netplan-cs rules`, `explain` and `schema`: the catalogue and formats for people and tools."""
 
-import json
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
@@ -9,6 +8,7 @@ import typer
 
 from netplan_cs.cli.common import fail
 from netplan_cs.errors import InputError
+from netplan_cs.output.json_text import json_text
 
 if TYPE_CHECKING:
     from netplan_cs.engine.registry import Rule
@@ -50,7 +50,7 @@ def rules(
 
     rows = _rows(load_rules())
     if output_format is CatalogueFormat.json:
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        sys.stdout.write(json_text(rows))
         return
     if output_format is CatalogueFormat.markdown:
         sys.stdout.write(rules_markdown(load_rules()))
@@ -109,4 +109,4 @@ def schema(
     """Print a JSON Schema generated from netplan-cs's models (for editors and CI tools)."""
     from netplan_cs.schemas.generate import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(kind.value), indent=2) + "\n")
+    sys.stdout.write(json_text(json_schema(kind.value)))

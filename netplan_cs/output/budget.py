@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tabulate import tabulate
@@ -10,6 +9,7 @@ from tabulate import tabulate
 from netplan_cs.facts.budget import Budget, ZoneBudget, alert_threshold, describe
 from netplan_cs.facts.estimate import MAX_VLANS, Need, Scenario
 from netplan_cs.model.plan import Demand, Plan
+from netplan_cs.output.json_text import json_text
 
 _HEADERS = ["budget", "size", "needed", "free", "use", "needed is"]
 
@@ -56,8 +56,7 @@ def zone_json(zone: ZoneBudget) -> dict[str, Any]:
 
 
 def render_budget_json(zones: tuple[ZoneBudget, ...]) -> str:
-    return json.dumps({"version": 1, "zones": [zone_json(zone) for zone in zones]},
-                      indent=2) + "\n"
+    return json_text({"version": 1, "zones": [zone_json(zone) for zone in zones]})
 
 
 def _use(budget: Budget, threshold: float | None) -> str:
@@ -164,4 +163,4 @@ def render_estimate_json(scenario: Scenario, needs: list[Need]) -> str:
             "needs": [{"name": need.name, "needed": need.needed,
                        "breakdown": dict(need.breakdown), "size": need.recommended,
                        "prefix": need.prefix} for need in needs]}}
-    return json.dumps(document, indent=2) + "\n"
+    return json_text(document)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from netplan_cs import __version__
 from netplan_cs.engine.run import LintResult
 from netplan_cs.output.findings_text import summary
+from netplan_cs.output.json_text import json_text
 
 
 def findings_document(result: LintResult) -> dict[str, Any]:
@@ -30,4 +30,4 @@ def findings_document(result: LintResult) -> dict[str, Any]:
 
 
 def render_json(result: LintResult) -> str:
-    return json.dumps(findings_document(result), indent=2) + "\n"
+    return json_text(findings_document(result))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tabulate import tabulate
 
 from netplan_cs.facts.rates import RateSetting, RateTable
+from netplan_cs.output.json_text import json_text
 
 
 def _setting_source(setting: RateSetting) -> str:
@@ -30,7 +30,7 @@ def rates_document(table: RateTable) -> dict[str, Any]:
 
 
 def render_json(table: RateTable) -> str:
-    return json.dumps(rates_document(table), indent=2) + "\n"
+    return json_text(rates_document(table))
 
 
 def render_text(table: RateTable) -> str:

@@ -9,7 +9,6 @@ the line, so a result keeps its identity when lines move).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +16,7 @@ from netplan_cs import __version__
 from netplan_cs.engine.findings import LocatedFinding, Severity
 from netplan_cs.engine.registry import Rule
 from netplan_cs.engine.run import LintResult
+from netplan_cs.output.json_text import json_text
 from netplan_cs.output.paths import relative_uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -104,4 +104,4 @@ def sarif_document(result: LintResult, rules: Iterable[Rule]) -> dict[str, Any]:
 
 
 def render_sarif(result: LintResult, rules: Iterable[Rule]) -> str:
-    return json.dumps(sarif_document(result, rules), indent=2) + "\n"
+    return json_text(sarif_document(result, rules))

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from netplan_cs.facts.host_setup import host_setup, preflight
 from netplan_cs.facts.trunks import NetworkTrunk, Port, TrunkPlan
 from netplan_cs.model.plan import Plan
 from netplan_cs.model.vlans import format_vlans
+from netplan_cs.output.json_text import json_text
 
 CSV_COLUMNS = ("zone", "physical_network", "switch", "port", "host", "nic", "native_vlan",
                "tagged_vlans", "mtu")
@@ -44,7 +44,7 @@ def render_json(trunks: TrunkPlan) -> str:
                 "ports": [_port_json(port) for port in net.ports],
             })
         zones.append({"name": zone.name, "physical_networks": networks})
-    return json.dumps({"version": 1, "zones": zones}, indent=2) + "\n"
+    return json_text({"version": 1, "zones": zones})
 
 
 def _port_json(port: Port) -> dict[str, Any]:
