@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 
 def relative_uri(file: str) -> str:
     """A POSIX path relative to the cwd (code scanning resolves it against the checkout root)."""
-    return _relative_to(file, str(Path.cwd()))
+    return _relative_to(file, os.getcwd())  # noqa: PTH109 (a str key; Path.cwd() costs 10x)
 
 
 @lru_cache(maxsize=256)
