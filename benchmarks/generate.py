@@ -5,6 +5,8 @@
 writes OUT.yaml (native) and OUT.cfg (Marvin JSON) describing the same cloud.
 `--shape identical` or `--shape nested` instead writes one zone with thousands of
 identical (or nested) public ranges: the adversarial inputs for the overlap sweep.
+`--shape repeated-hosts` gives every host of a zone the same address: two findings per
+host, the largest report a plan of that size makes.
 
 Address items = zones x pods x (1 reserved range + hosts) + zones x public ranges.
 Each zone owns 10.<z>.0.0/16 for its pods (/26 each, up to 1,000 pods; the management
@@ -107,6 +109,19 @@ def adversarial_plan(count: int, nested: bool) -> dict[str, Any]:
     return plan
 
 
+def repeated_hosts_plan(zones: int, pods: int, hosts: int) -> dict[str, Any]:
+    """A clean plan but for one mistake made everywhere: every host of a zone has the
+    zone's first host address, so each host after the first is a duplicate (P006) and
+    outside its pod (A012): two findings per host, the shape of a worst-case report."""
+    plan = native_plan(zones, pods, hosts, 0, 0)
+    for zone in plan["zones"]:
+        first = zone["pods"][0]["clusters"][0]["hosts"][0]["ipaddress"]
+        for pod in zone["pods"]:
+            for host in pod["clusters"][0]["hosts"]:
+                host["ipaddress"] = first
+    return plan
+
+
 def write_plan(plan: dict[str, Any], out: Path) -> None:
     from netplan_cs.output.yaml_emit import to_yaml
 
@@ -128,12 +143,15 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=9)
     parser.add_argument("--public", type=int, default=10)
     parser.add_argument("--shared", type=int, default=5)
-    parser.add_argument("--shape", choices=["clean", "identical", "nested"], default="clean")
+    parser.add_argument("--shape", choices=["clean", "identical", "nested", "repeated-hosts"],
+                        default="clean")
     parser.add_argument("--count", type=int, default=3000, help="ranges for adversarial shapes")
     args = parser.parse_args()
     if args.shape == "clean":
         plan = native_plan(args.zones, args.pods, args.hosts, args.public, args.shared)
         print(f"{items(args.zones, args.pods, args.hosts, args.public)} address items")
+    elif args.shape == "repeated-hosts":
+        plan = repeated_hosts_plan(args.zones, args.pods, args.hosts)
     else:
         plan = adversarial_plan(args.count, nested=args.shape == "nested")
     write_plan(plan, args.out)

@@ -38,7 +38,12 @@ sys.path.insert(0, str(HERE.parent))
 import netaddr  # noqa: E402
 
 import netplan_cs  # noqa: E402
-from benchmarks.generate import adversarial_plan, native_plan, write_plan  # noqa: E402
+from benchmarks.generate import (  # noqa: E402
+    adversarial_plan,
+    native_plan,
+    repeated_hosts_plan,
+    write_plan,
+)
 from netplan_cs.engine.registry import builtin_rules_dir  # noqa: E402
 from netplan_cs.facts.addresses import Span, sweep  # noqa: E402
 
@@ -205,6 +210,17 @@ def main() -> None:
         per_range = len(findings) / 3000
         row("3,000 identical ranges: seconds", elapsed, "seconds", elapsed < 10,
             f"({len(findings)} findings, {per_range:.2f} per range)")
+
+        repeated = folder / "repeated"
+        write_plan(repeated_hosts_plan(10, 400, 9), repeated)
+        sarif = [*CLI, "lint", "--format", "sarif", str(repeated) + ".cfg"]
+        start = time.perf_counter()
+        report = subprocess.run(sarif, capture_output=True, text=True, check=False,
+                                cwd=HERE.parent)
+        elapsed = time.perf_counter() - start
+        results = len(json.loads(report.stdout)["runs"][0]["results"]) if report.stdout else 0
+        info("every host repeated, SARIF report: seconds", elapsed,
+             f"({results} findings, peak {peak_memory_mb(sarif):.0f} MB)")
 
         memory = peak_memory_mb([*CLI, "lint", str(yaml_40k)])
         row("peak memory at 40,000 items, MB", memory, "< 500", memory < 500)
