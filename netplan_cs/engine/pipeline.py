@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netplan_cs.config import Config, ConfigFinder
-from netplan_cs.document import open_plan
 from netplan_cs.engine.findings import LocatedFinding, Severity
 from netplan_cs.engine.registry import Rule, load_rules, select
-from netplan_cs.engine.run import LintResult, lint_document
-from netplan_cs.errors import InputError
+from netplan_cs.engine.run import LintResult, lint_file
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -82,15 +80,9 @@ def run_lint(request: LintRequest, limits: Limits = DEFAULT_LIMITS) -> LintOutco
         config = finder.for_plan(plan)
         rules = _rules_for(config, catalogue, request)
         ran.update((rule.id, rule) for rule in rules)
-        result.files.append(str(plan))
         thresholds[str(plan)] = request.fail_level or config.fail_level or Severity.ERROR
-        try:
-            document = open_plan(plan, limits)
-        except InputError as error:
-            result.errors.append(error)
-            continue
-        found = lint_document(document, rules, config.options, request.inline_ignores,
-                              catalogue)
+        found = lint_file(result, plan, rules, limits, config.options, request.inline_ignores,
+                          catalogue)
         result.findings.extend(_adjust(found, config, by_id))
     result.findings.sort()
     outcome = LintOutcome(result, sorted(ran.values(), key=lambda r: r.id), False)

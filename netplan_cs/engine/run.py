@@ -72,18 +72,27 @@ def lint_document(document: PlanDocument, rules: Iterable[Rule],
     return sorted(found)
 
 
+def lint_file(result: LintResult, path: str | Path, rules: Iterable[Rule],
+              limits: Limits = DEFAULT_LIMITS, options: dict[str, dict[str, Any]] | None = None,
+              inline_ignores: bool = True,
+              known: Sequence[Rule] | None = None) -> list[LocatedFinding]:
+    """Read and lint one file: its name goes into `result`, and so does the error if it
+    cannot be read (no crash); its findings are returned for the caller to keep."""
+    result.files.append(str(path))
+    try:
+        document = open_plan(path, limits)
+    except InputError as error:
+        result.errors.append(error)
+        return []
+    return lint_document(document, rules, options, inline_ignores, known)
+
+
 def lint_paths(paths: Iterable[str | Path], rules: list[Rule],
                limits: Limits = DEFAULT_LIMITS,
                options: dict[str, dict[str, Any]] | None = None) -> LintResult:
     """Lint each file on its own; a file that cannot be read is an error, not a crash."""
     result = LintResult()
     for path in paths:
-        result.files.append(str(path))
-        try:
-            document = open_plan(path, limits)
-        except InputError as error:
-            result.errors.append(error)
-            continue
-        result.findings.extend(lint_document(document, rules, options))
+        result.findings.extend(lint_file(result, path, rules, limits, options))
     result.findings.sort()
     return result
