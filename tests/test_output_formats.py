@@ -235,3 +235,25 @@ def test_sarif_over_the_corpus_keeps_githubs_constraints(monkeypatch: pytest.Mon
 @needs_corpus
 def test_sarif_over_the_corpus_validates(monkeypatch: pytest.MonkeyPatch) -> None:
     _validate(_corpus_sarif(monkeypatch))
+
+
+def test_report_paths_follow_the_working_directory(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """File URIs are cached, but per working directory: a later chdir changes them."""
+    from netplan_cs.output.paths import relative_uri
+
+    plan = tmp_path / "site" / "plan.yaml"
+    plan.parent.mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert relative_uri(str(plan)) == "site/plan.yaml"
+    monkeypatch.chdir(plan.parent)
+    assert relative_uri(str(plan)) == "plan.yaml"
+
+
+def test_json_reports_are_indented_and_end_with_a_newline() -> None:
+    from netplan_cs.output.json_text import json_text
+
+    document = {"version": 1, "findings": [{"rule": "A009", "related": []}]}
+    text = json_text(document)
+    assert text == json.dumps(document, indent=2) + "\n"
+    assert json.loads(text) == document
