@@ -48,12 +48,13 @@ def rules(
 
     from netplan_cs.engine.registry import load_rules
 
-    rows = _rows(load_rules())
+    catalogue = load_rules()
+    rows = _rows(catalogue)
     if output_format is CatalogueFormat.json:
         sys.stdout.write(json_text(rows))
         return
     if output_format is CatalogueFormat.markdown:
-        sys.stdout.write(rules_markdown(load_rules()))
+        sys.stdout.write(rules_markdown(catalogue))
         return
     table = [list(row.values()) for row in rows]
     sys.stdout.write(tabulate(table, headers=list(rows[0]) if rows else [],

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import netaddr
-
 from netplan_cs.facts.labels import ResolvedLabel, resolve_labels, traffic_order
 from netplan_cs.facts.vlans import GUEST_RANGE, VlanIndex, ZoneVlans
 from netplan_cs.model.plan import Plan, Zone, address_of, host_of_url
@@ -159,7 +157,7 @@ def _host_zones(plan: Plan, wanted: set[str]) -> dict[str, int]:
 def _address_value(name: str) -> int | None:
     """`name` as an integer, when it is an IPv4 address spelled as str() spells one."""
     address = address_of(name)
-    if address is None or str(netaddr.IPAddress(int(address))) != name:
+    if address is None or str(address) != name:
         return None
     return int(address)
 

@@ -36,7 +36,7 @@ def is_placeholder(value: object) -> bool:
     if not isinstance(value, str):
         return False
     text = value.strip()
-    if not hinted([text]):
+    if not _HINT.search(text):  # `hinted`, for one text
         return False
     for index, pattern in enumerate(_PATTERNS):
         if pattern.match(text):
