@@ -103,9 +103,11 @@ CASES = [
     Hostile("yaml-syntax", "plan.yaml", b"zones:\n  - name: [zone1\n",
             "invalid YAML: missing terminating ] (check indentation, quotes and brackets)", 2, 17),
     Hostile("json-syntax", "plan.cfg", b'{"zones": [\n  {"name": "z1",}\n]}',
-            "invalid JSON: Expecting property name enclosed in double quotes", 2, 17),
+            "invalid JSON: a comma before a closing bracket: JSON allows no trailing comma",
+            2, 16),
     Hostile("truncated-json", "plan.cfg", b'{"zones": [\n  {"name": "z1"',
-            "invalid JSON: Expecting ',' delimiter", 2, 16),
+            "invalid JSON: the file ends before the JSON is complete (a value, ',' or a "
+            "closing bracket is missing)", 2, 16),
     Hostile("directory", "plans.yaml", lambda path: path.mkdir(),
             "is a directory, not a plan file"),
     Hostile("missing", "absent.yaml", lambda path: None, "no such file"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,29 @@ def test_yaml_tree_calls_rapidyaml_swig_functions_as_its_proxy_does() -> None:
             if tree.type(node) & bit:
                 assert bytes(fast_view(handle, node) or b"") == bytes(proxy_view(node) or b"")
     assert seen == tree.size() == 8
+
+
+JSON_SYNTAX_CASES = [
+    # text, our message's start, offset reported (the same on every CPython release)
+    ('{"zones": [\n  {"name": "z1",}\n]}', "a comma before a closing bracket", 27),
+    ("[1, 2,]", "a comma before a closing bracket", 5),
+    ('{"zones": [\n  {"name": "z1"', "the file ends before the JSON is complete", 27),
+    ('{"a": }', "found '}' where a value was expected", 6),
+    ('{"a": 1 "b": 2}', "found '\"' where ',' or a closing bracket was expected", 8),
+    ("{a: 1}", "found 'a' where a key in double quotes was expected", 1),
+    ('{"a": tru}', "found 't' where a value was expected", 6),
+    ('{"a": 1}}', "found '}' after the end of the JSON document", 8),
+]
+
+
+@pytest.mark.parametrize(("text", "message", "offset"), JSON_SYNTAX_CASES)
+def test_json_syntax_errors_are_told_in_our_words(text: str, message: str, offset: int) -> None:
+    """CPython's JSON messages and offsets differ by release (3.13 changed them); ours do not."""
+    from netplan_cs.load.json_tree import json_problem
+
+    with pytest.raises(json.JSONDecodeError) as caught:
+        json.loads(text)
+    problem, at = json_problem(text, caught.value.pos)
+    assert problem.startswith(message)
+    assert caught.value.msg not in problem
+    assert at == offset

@@ -98,6 +98,59 @@ def _too_deep_at(text: str, limit: int) -> int | None:
     return None
 
 
+def json_problem(text: str, pos: int) -> tuple[str, int]:
+    """Our own words for a JSON syntax error near `pos`, and the offset to report.
+
+    Read from the text itself: CPython's wording and offsets change between releases
+    (3.13 rewrote several messages and moved the trailing-comma error onto the comma),
+    and an operator's CI must print the same error on every interpreter.
+    """
+    rest = text[pos:].lstrip()
+    if not rest:
+        return ("the file ends before the JSON is complete (a value, ',' or a closing "
+                "bracket is missing)", pos)
+    char = rest[0]
+    before = text[:pos].rstrip()
+    if char == "," and text[pos + 1:].lstrip()[:1] in ("}", "]"):
+        return "a comma before a closing bracket: JSON allows no trailing comma", pos
+    if char in "}]" and before.endswith(","):
+        return ("a comma before a closing bracket: JSON allows no trailing comma",
+                len(before) - 1)
+    if _complete(before):
+        return f"found {char!r} after the end of the JSON document", pos
+    if before.endswith(("{", ",")) and char != '"' and _in_object(before):
+        return f"found {char!r} where a key in double quotes was expected", pos
+    if before.endswith((":", "[", ",")):
+        return (f"found {char!r} where a value was expected (a string in double quotes, "
+                "a number, true, false, null, an object or a list)", pos)
+    return f"found {char!r} where ',' or a closing bracket was expected", pos
+
+
+def _complete(before: str) -> bool:
+    """Whether the text before the error is a whole JSON document already."""
+    try:
+        json.loads(before)
+    except ValueError:
+        return False
+    return True
+
+
+def _in_object(before: str) -> bool:
+    """Whether the innermost open bracket before this point is an object's."""
+    depth = 0
+    for token in reversed([t for t in _BRACKETS.findall(before) if t]):
+        if token in "}]":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return token == "{"
+    return False
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|([{}\[\]])')
+
+
 class JsonDocument:
     """A parsed JSON file: its plain data, duplicate keys, and positions on demand."""
 
@@ -109,7 +162,9 @@ class JsonDocument:
         try:
             self.data = json.loads(self.text, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
-            raise InputError(file, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+            problem, offset = json_problem(self.text, exc.pos)
+            raise InputError(file, f"invalid JSON: {problem}",
+                             *self._position(offset)) from None
         except _HugeNumberError as exc:
             raise InputError(file, f"a number of {len(exc.literal)} digits is no plan value "
                              "(Python, and so Marvin, refuses integers over 4300 digits)",
