@@ -138,7 +138,8 @@ def _complete(before: str) -> bool:
 def _in_object(before: str) -> bool:
     """Whether the innermost open bracket before this point is an object's."""
     depth = 0
-    for token in reversed([t for t in _BRACKETS.findall(before) if t]):
+    tokens: list[str] = [t for t in _BRACKETS.findall(before) if t]
+    for token in reversed(tokens):
         if token in "}]":
             depth += 1
         elif depth:
