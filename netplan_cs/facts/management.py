@@ -1,7 +1,8 @@
 """The management-server settings, parsed once: `host` and `management.network.cidr`.
 
 Both are free-text global settings (Marvin's `globalConfig` lands in `settings`).
-`host` may list several addresses (agents accept a comma list); the CIDR setting
+`host` may list several addresses, which agents and system VMs share out
+(IndirectAgentLBServiceImpl: spaces removed, split on commas); the CIDR setting
 may be a comma list, which SSVM/CPVM accept and VMware/Hyper-V routers do not
 (research/cloudstack-rules.md H-05).
 """
@@ -25,6 +26,7 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class ManagementSettings:
     hosts: tuple[str, ...]  # the entries of `host`, as written
+    host_list: tuple[str, ...]  # `host` split as CloudStack splits it, empty entries kept
     host_addresses: tuple[netaddr.IPAddress, ...]  # those that are IPv4 addresses
     cidrs_text: tuple[str, ...]  # the entries of `management.network.cidr`
     cidrs: tuple[netaddr.IPNetwork, ...]  # those that are CIDRs
@@ -43,6 +45,13 @@ def _entries(value: object) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(value).split(",") if part.strip())
 
 
+def _cloudstack_list(value: object) -> tuple[str, ...]:
+    """The list agents are sent: IndirectAgentLBServiceImpl.getManagementServerList."""
+    if value is None:
+        return ()
+    return tuple(str(value).replace(" ", "").split(","))
+
+
 def _parsed(entries: tuple[str, ...], parse: Callable[[str], T]) -> tuple[T, ...]:
     """The entries `parse` accepts; the others are not addresses to check against."""
     out: list[T] = []
@@ -55,7 +64,8 @@ def _parsed(entries: tuple[str, ...], parse: Callable[[str], T]) -> tuple[T, ...
 
 
 def build_management(plan: Plan) -> ManagementSettings:
-    hosts = _entries(plan.setting(HOST))
+    host = plan.setting(HOST)
+    hosts = _entries(host)
     cidrs = _entries(plan.setting(MANAGEMENT_CIDR))
-    return ManagementSettings(hosts, _parsed(hosts, parse_ipv4), cidrs,
+    return ManagementSettings(hosts, _cloudstack_list(host), _parsed(hosts, parse_ipv4), cidrs,
                               tuple(c.cidr for c in _parsed(cidrs, parse_cidr)))

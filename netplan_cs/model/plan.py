@@ -162,6 +162,9 @@ class Host(Element):
     username: str | None = None
     password: SecretStr | None = None
     nics: list[str] = Field(default_factory=empty_list)
+    management_vlan: VlanId | None = Field(
+        default=None, description="the VLAN of the host's own management interface, as set up "
+        "on the host (unset or `untagged`: untagged)")
     hosttags: list[str] | str | None = None
 
     @cached_property

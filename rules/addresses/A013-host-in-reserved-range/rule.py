@@ -10,7 +10,8 @@ from netplan_cs.facts.addresses import Span
 
 ID = "A013"
 NAME = "host-in-reserved-range"
-SEVERITY = "error"
+SEVERITY = "warning"
+CLOUDSTACK = "fails-later"
 SUMMARY = "a host's address lies inside its pod's reserved system range"
 
 
@@ -29,8 +30,11 @@ def check(ctx: Any) -> Iterator[Finding]:
             for block in reserved.get(host.key, []):
                 if block.first <= host.first <= block.last:
                     yield Finding(host.path,
-                                  f"{host.describe()} lies inside its pod's {block.describe()}; "
-                                  "CloudStack hands addresses of that range to system VMs",
+                                  f"{host.describe()} lies inside its pod's {block.describe()}: "
+                                  "CloudStack marks it taken when the host is added, so system "
+                                  "VMs get one address fewer, and adding the host fails (\"The "
+                                  "private ip address of the server ... is already in use in "
+                                  "pod\") once a system VM holds it",
                                   related=(Related(block.path, block.describe()),),
-                                  suggestion="move the host, or shrink the reserved range")
+                                  suggestion="move the host out of the range, or end the range before it")
                     break

@@ -1,18 +1,27 @@
-"""L007 sg-unsupported-hypervisor: VMware or Hyper-V clusters in a security-group zone."""
+"""L007 sg-unsupported-hypervisor: a hypervisor CloudStack refuses in a security-group zone."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
-from netplan_cs.engine.findings import Finding
+from netplan_cs.engine.findings import Finding, Severity
 
 ID = "L007"
 NAME = "sg-unsupported-hypervisor"
 SEVERITY = "error"
-SUMMARY = "a security-group zone (basic, or advanced with SG) contains VMware or Hyper-V clusters"
+CLOUDSTACK = "refuses"
+SUMMARY = ("an advanced security-group zone contains clusters other than KVM, XenServer, LXC "
+           "or Simulator (a warning for VMware and Hyper-V in basic zones, not refused there)")
 
-UNSUPPORTED = ("VMware", "Hyperv")
+# ResourceManagerImpl.discoverCluster accepts only these in advanced security-group zones
+SG_CAPABLE = ("KVM", "XenServer", "LXC", "Simulator")
+# basic zones are not refused; the documentation lists no security groups for these
+BASIC_WITHOUT_SG = ("VMware", "Hyperv")
+
+
+def _unsupported(zone: Any, hypervisor: str) -> bool:
+    return hypervisor in BASIC_WITHOUT_SG if zone.is_basic else hypervisor not in SG_CAPABLE
 
 
 def check(ctx: Any) -> Iterator[Finding]:
@@ -21,14 +30,16 @@ def check(ctx: Any) -> Iterator[Finding]:
             continue
         for p, pod in enumerate(zone.pods):
             for c, cluster in enumerate(pod.clusters):
-                if cluster.hypervisor not in UNSUPPORTED:
+                if not _unsupported(zone, cluster.hypervisor):
                     continue
-                why = (f"CloudStack: \"Don't support hypervisor type {cluster.hypervisor} in "
-                       "advanced security enabled zone\"" if not zone.is_basic else
-                       "CloudStack's documentation lists no security-group support for it in "
-                       "basic zones")
+                why = (f"CloudStack refuses the cluster (\"Don't support hypervisor type "
+                       f"{cluster.hypervisor} in advanced security enabled zone\")"
+                       if not zone.is_basic else
+                       "CloudStack accepts it in a basic zone, but its documentation lists no "
+                       "security-group support for it, so its guests get no isolation")
                 yield Finding(("zones", z, "pods", p, "clusters", c, "hypervisor"),
                               f"cluster {cluster.name} runs {cluster.hypervisor} in "
                               f"security-group zone {zone.name}: {why}",
                               suggestion="use KVM or XenServer clusters in security-group "
-                              "zones, or a zone without security groups")
+                              "zones, or a zone without security groups",
+                              severity=Severity.WARNING if zone.is_basic else None)

@@ -11,7 +11,14 @@ from netplan_cs.facts.management import HOST, MANAGEMENT_CIDR
 ID = "M001"
 NAME = "host-outside-management-cidr"
 SEVERITY = "error"
-SUMMARY = "the global setting `host` is not inside `management.network.cidr`"
+CLOUDSTACK = "fails-later"
+SUMMARY = ("the global setting `host` is neither inside `management.network.cidr` nor inside a "
+           "pod's subnet")
+
+
+def _in_a_pod(ctx: Any, address: Any) -> bool:
+    """A pod subnet is on every system VM's management NIC: reachable without any route."""
+    return any(address in pod.cidr for zone in ctx.plan.zones for pod in zone.pods)
 
 
 def check(ctx: Any) -> Iterator[Finding]:
@@ -20,12 +27,13 @@ def check(ctx: Any) -> Iterator[Finding]:
         return
     cidrs = ", ".join(settings.cidrs_text)
     for address in settings.host_addresses:
-        if settings.in_management_cidr(address):
+        if settings.in_management_cidr(address) or _in_a_pod(ctx, address):
             continue
         yield Finding(("settings", HOST),
-                      f"host {address} is outside management.network.cidr {cidrs}: system VMs "
-                      "route only management.network.cidr through the pod gateway, so they "
-                      "cannot reach the management server on port 8250",
+                      f"host {address} is outside management.network.cidr {cidrs} and outside "
+                      "every pod's subnet: system VMs route only management.network.cidr "
+                      "through the pod gateway, so they cannot reach the management server on "
+                      "port 8250",
                       related=(Related(("settings", MANAGEMENT_CIDR),
                                        f"management.network.cidr {cidrs}"),),
                       suggestion="make management.network.cidr cover the management server's "

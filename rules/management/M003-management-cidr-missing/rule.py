@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from netplan_cs.engine.findings import Finding, Related, Severity
+from netplan_cs.engine.findings import Finding, Related
 from netplan_cs.facts.management import MANAGEMENT_CIDR
 
 ID = "M003"
 NAME = "management-cidr-missing"
-SEVERITY = "error"
-SUMMARY = ("VMware clusters exist and `management.network.cidr` is unset; a warning for other "
-           "hypervisors")
+SEVERITY = "warning"
+CLOUDSTACK = "advice"
+SUMMARY = ("`management.network.cidr` is unset, so CloudStack picks the management server's "
+           "first local CIDR at start")
 
 
 def _first_vmware(ctx: Any) -> tuple[Any, ...] | None:
@@ -28,17 +29,13 @@ def check(ctx: Any) -> Iterator[Finding]:
     if ctx.facts.management.cidr_set or not ctx.plan.zones:
         return
     vmware = _first_vmware(ctx)
-    if vmware is not None:
-        yield Finding(("settings", MANAGEMENT_CIDR),
-                      "management.network.cidr is unset while VMware clusters exist: VMware "
-                      "virtual routers get their route to the management servers from it (the "
-                      "documentation: it \"must be set for deployments that use vSphere\")",
-                      related=(Related(vmware, "VMware cluster"),),
-                      suggestion="set management.network.cidr to the management servers' subnet")
-        return
+    users = ("system VMs and VMware virtual routers route" if vmware is not None
+             else "system VMs route")
     yield Finding(("settings", MANAGEMENT_CIDR),
-                  "management.network.cidr is unset: CloudStack sets it to the first local "
-                  "CIDR of the management server at start, which is wrong on a multi-homed "
-                  "server, and system VMs route only that CIDR to the management servers",
-                  suggestion="set management.network.cidr to the management servers' subnet",
-                  severity=Severity.WARNING)
+                  "management.network.cidr is unset: at start CloudStack sets it to the first "
+                  "CIDR of the management server's own interfaces (\"Management network CIDR is "
+                  "not configured originally. Set it default to ...\"), which on a multi-homed "
+                  f"server may not be the management network, and {users} only that CIDR to "
+                  "the management servers",
+                  related=() if vmware is None else (Related(vmware, "VMware cluster"),),
+                  suggestion="set management.network.cidr to the management servers' subnet")
