@@ -16,9 +16,13 @@ def test_rules_json_lists_the_catalogue() -> None:
     assert code == 0
     assert [row["id"] for row in rows] == [rule.id for rule in load_rules()]
     p005 = next(row for row in rows if row["id"] == "P005")
-    assert p005 == {"id": "P005", "name": "duplicate-name", "category": "plan",
-                    "severity": "error", "summary": p005["summary"]}
+    assert {key: p005[key] for key in ("id", "name", "category", "severity")} == {
+        "id": "P005", "name": "duplicate-name", "category": "plan", "severity": "error"}
     assert p005["summary"].startswith("two zones")
+    l007 = next(row for row in rows if row["id"] == "L007")
+    assert l007["cloudstack"]["verdict"] == "refuses"
+    assert "advanced security enabled zone" in l007["cloudstack"]["message"]
+    assert l007["cloudstack"]["code"].startswith("server/src/main/java/com/cloud/resource/")
 
 
 def test_rules_table_and_markdown() -> None:
@@ -27,8 +31,11 @@ def test_rules_table_and_markdown() -> None:
     assert ["S001", "plaintext-secret", "secrets", "warning"] in [line.split()[:4]
                                                                  for line in table]
     markdown = run("rules", "-f", "markdown")[1].splitlines()
-    assert markdown[0] == "| ID | name | severity | what it reports |"
-    assert markdown[1] == "|---|---|---|---|"
+    assert markdown[0] == "| ID | name | severity | what it reports | CloudStack | read in |"
+    assert markdown[1] == "|---|---|---|---|---|---|"
+    l002 = next(line for line in markdown if line.startswith("| L002 "))
+    assert l002.endswith('| refuses: "Unsupported configuration.  Management network is on a '
+                         'VLAN.  host=...; pif=...; vlan=..." | 4.19 |')
 
 
 @pytest.mark.parametrize("key", ["P005", "p005", "duplicate-name"])

@@ -31,11 +31,28 @@ def _rows(rules: list["Rule"]) -> list[dict[str, str]]:
              "summary": r.summary} for r in rules]
 
 
+def _json_rows(rules: list["Rule"]) -> list[dict[str, object]]:
+    """The table's rows plus what CloudStack does with the input, from each README."""
+    return [{**row, "cloudstack": rule.cloudstack_reference() or None}
+            for row, rule in zip(_rows(rules), rules, strict=True)]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "/")
+
+
 def rules_markdown(rules: list["Rule"]) -> str:
-    """The catalogue as a Markdown table (README.md's rules index is this, verbatim)."""
-    lines = ["| ID | name | severity | what it reports |", "|---|---|---|---|"]
-    lines += [f"| {r.id} | {r.name} | {r.severity} | {r.summary.replace('|', '/')} |"
-              for r in rules]
+    """The catalogue as a Markdown table (README.md's rules index is this, verbatim): what
+    each rule reports and what CloudStack does with that input, so users can audit it."""
+    lines = ["| ID | name | severity | what it reports | CloudStack | read in |",
+             "|---|---|---|---|---|---|"]
+    for r in rules:
+        reference = r.cloudstack_reference()
+        verdict = r.cloudstack or "not stated"
+        if reference.get("message"):
+            verdict += ": " + reference["message"]
+        lines.append(f"| {r.id} | {r.name} | {r.severity} | {_cell(r.summary)} | "
+                     f"{_cell(verdict)} | {_cell(reference.get('read_in', ''))} |")
     return "\n".join(lines) + "\n"
 
 
@@ -51,7 +68,7 @@ def rules(
     catalogue = load_rules()
     rows = _rows(catalogue)
     if output_format is CatalogueFormat.json:
-        sys.stdout.write(json_text(rows))
+        sys.stdout.write(json_text(_json_rows(catalogue)))
         return
     if output_format is CatalogueFormat.markdown:
         sys.stdout.write(rules_markdown(catalogue))

@@ -1,8 +1,10 @@
 """Rule discovery: every `rules/<category>/<ID>-<name>/rule.py` is one rule.
 
 A rule module declares ID, NAME, SEVERITY and SUMMARY (and optionally OPTIONS,
-a mapping of option names to defaults, and NEEDS_PLAN = False for rules that
-read the file rather than the model), plus `check(ctx)` yielding Findings. Its
+a mapping of option names to defaults, NEEDS_PLAN = False for rules that read
+the file rather than the model, and CLOUDSTACK, what CloudStack itself does with
+the input: one of VERDICTS, explained in the README's `## CloudStack` section),
+plus `check(ctx)` yielding Findings. Its
 folder also holds README.md and examples/{pass,fail}/. Rule modules are loaded
 from their files, so an organisation can add a folder of its own (--rules-dir).
 """
@@ -21,6 +23,8 @@ from typing import Any
 from netplan_cs.engine.findings import Finding, Severity
 from netplan_cs.errors import InputError
 
+VERDICTS = ("refuses", "fails-later", "advice")
+_REFERENCE_LINE = re.compile(r"- (Verdict|Message|Code|Read in): (.+)")
 _FOLDER = re.compile(r"([A-Z]\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)\Z")
 CheckFunction = Callable[[Any], Iterable[Finding]]
 
@@ -36,10 +40,21 @@ class Rule:
     check: CheckFunction = field(compare=False, repr=False)
     options: dict[str, Any] = field(default_factory=dict, compare=False)
     needs_plan: bool = True
+    cloudstack: str | None = None  # one of VERDICTS
 
     @property
     def readme(self) -> Path:
         return self.folder / "README.md"
+
+    def cloudstack_reference(self) -> dict[str, str]:
+        """The README's `## CloudStack` lines (verdict, message, code, read in), by key."""
+        text = self.readme.read_text(encoding="utf-8") if self.readme.is_file() else ""
+        _, found, section = text.partition("\n## CloudStack\n")
+        if not found:
+            return {}
+        section = section.split("\n## ", 1)[0]
+        return {m.group(1).lower().replace(" ", "_"): m.group(2).strip()
+                for m in map(_REFERENCE_LINE.match, section.splitlines()) if m}
 
     def examples(self, kind: str) -> list[Path]:
         """The example plans of one kind ("pass" or "fail"), sorted."""
@@ -71,6 +86,10 @@ def _rule_from(folder: Path) -> Rule:
                          "e.g. A009-address-overlap")
     module = _load_module(folder / "rule.py", match.group(1))
     rule_id, name = match.groups()
+    verdict = getattr(module, "CLOUDSTACK", None)
+    if verdict is not None and verdict not in VERDICTS:
+        raise InputError(folder / "rule.py", f"CLOUDSTACK must be one of {', '.join(VERDICTS)}, "
+                         f"not {verdict!r}")
     if (getattr(module, "ID", None), getattr(module, "NAME", None)) != (rule_id, name):
         raise InputError(folder / "rule.py", f"ID and NAME must match the folder name "
                          f"{folder.name}")
@@ -78,7 +97,7 @@ def _rule_from(folder: Path) -> Rule:
         id=rule_id, name=name, category=folder.parent.name,
         severity=Severity.parse(module.SEVERITY), summary=module.SUMMARY, folder=folder,
         check=module.check, options=dict(getattr(module, "OPTIONS", {})),
-        needs_plan=getattr(module, "NEEDS_PLAN", True))
+        needs_plan=getattr(module, "NEEDS_PLAN", True), cloudstack=verdict)
 
 
 def discover(directory: Path) -> Iterator[Rule]:

@@ -36,5 +36,6 @@ def check(ctx: Any) -> Iterator[Finding]:
                                   "private ip address of the server ... is already in use in "
                                   "pod\") once a system VM holds it",
                                   related=(Related(block.path, block.describe()),),
-                                  suggestion="move the host out of the range, or end the range before it")
+                                  suggestion="move the host out of the range, or end the range "
+                                  "before it")
                     break

@@ -16,7 +16,7 @@ SUMMARY = ("a pod's reserved system range holds fewer addresses than its SSVM an
            "management NICs and, on VMware/Hyper-V, its virtual routers' control NICs")
 OPTIONS = {"headroom": 0}  # addresses to keep free beyond the computed need (docs: ~10)
 
-CLOUDSTACK = "CloudStack: \"Unable to get a management ip address\""
+CLOUDSTACK_SAYS = "CloudStack: \"Unable to get a management ip address\""
 
 
 def _spread(zone: ZoneBudget, pod: PodBudget) -> str:
@@ -36,7 +36,7 @@ def _check_pod(zone: ZoneBudget, pod: PodBudget, headroom: int,
             pod.reserved_path,
             f"pod {name}: {control} router control NICs need reserved addresses outside the "
             f"`forsystemvms` ranges, but only {pod.general_pool} are there{_spread(zone, pod)}; "
-            f"{CLOUDSTACK}",
+            f"{CLOUDSTACK_SAYS}",
             suggestion=f"widen the pod's reserved ranges without `forsystemvms` to at least "
                        f"{control} addresses")
         return
@@ -48,7 +48,7 @@ def _check_pod(zone: ZoneBudget, pod: PodBudget, headroom: int,
             pod.reserved_path,
             f"pod {name}: the reserved system range holds {reserved.size} addresses but must "
             f"serve {reserved.needed}{extra}: {describe(reserved.breakdown)}"
-            f"{_spread(zone, pod)}; {CLOUDSTACK}",
+            f"{_spread(zone, pod)}; {CLOUDSTACK_SAYS}",
             suggestion=f"reserve at least {reserved.needed + headroom} addresses (startip-endip "
                        "plus management ranges)")
 

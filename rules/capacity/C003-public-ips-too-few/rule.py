@@ -15,7 +15,7 @@ SEVERITY = "error"
 SUMMARY = ("public ranges hold fewer addresses than SSVMs + CPVMs + one source-NAT IP per "
            "isolated network and VPC + planned extra IPs")
 
-CLOUDSTACK = "CloudStack: \"Insufficient address capacity\""
+CLOUDSTACK_SAYS = "CloudStack: \"Insufficient address capacity\""
 
 
 def check(ctx: Any) -> Iterator[Finding]:
@@ -34,12 +34,12 @@ def check(ctx: Any) -> Iterator[Finding]:
                     zone.public_path,
                     f"zone {name}: with strict system VM reservation, tenants can use only the "
                     f"{pool} public addresses outside `forsystemvms` ranges, but need {tenants} "
-                    f"({describe(public.breakdown[2:])}); {CLOUDSTACK}",
+                    f"({describe(public.breakdown[2:])}); {CLOUDSTACK_SAYS}",
                     suggestion=f"add at least {tenants - pool} public addresses")
             continue
         if public.needed > public.size:
             yield Finding(
                 zone.public_path,
                 f"zone {name}: the public ranges hold {public.size} addresses but "
-                f"{public.needed} are needed: {describe(public.breakdown)}; {CLOUDSTACK}",
+                f"{public.needed} are needed: {describe(public.breakdown)}; {CLOUDSTACK_SAYS}",
                 suggestion=f"add at least {public.needed - public.size} public addresses")

@@ -15,7 +15,7 @@ SEVERITY = "error"
 SUMMARY = ("a basic-zone pod guest range or a shared-network range holds fewer addresses than "
            "planned VMs + its virtual router + the system VMs drawing from it")
 
-CLOUDSTACK = "CloudStack: \"Insufficient address capacity\""
+CLOUDSTACK_SAYS = "CloudStack: \"Insufficient address capacity\""
 
 
 def check(ctx: Any) -> Iterator[Finding]:
@@ -30,7 +30,7 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield Finding(
                 pod.guest_path,
                 f"pod {pod.pod.name}: the guest range holds {guest.size} addresses but must "
-                f"serve {guest.needed}: {describe(guest.breakdown)}; {CLOUDSTACK}",
+                f"serve {guest.needed}: {describe(guest.breakdown)}; {CLOUDSTACK_SAYS}",
                 suggestion=f"widen the pod's guest range to at least {guest.needed} addresses")
         for shared in zone.shared_networks:
             budget = shared.budget
@@ -39,5 +39,5 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield Finding(
                 shared.path,
                 f"shared network {shared.name}: its range holds {budget.size} addresses but "
-                f"must serve {budget.needed}: {describe(budget.breakdown)}; {CLOUDSTACK}",
+                f"must serve {budget.needed}: {describe(budget.breakdown)}; {CLOUDSTACK_SAYS}",
                 suggestion=f"widen the range to at least {budget.needed} addresses")

@@ -27,7 +27,9 @@ def _problem(entry: str) -> str | None:
     if not entry:
         return "an empty entry"
     if _DOTTED_NUMBERS.match(entry):
-        return None if ipv4_of(entry) is not None else f"the entry {entry!r}, which is not an IPv4 address"
+        if ipv4_of(entry) is None:
+            return f"the entry {entry!r}, which is not an IPv4 address"
+        return None
     if len(entry) > 253 or not _HOST_NAME.match(entry):
         return f"the entry {entry!r}, which is neither an IPv4 address nor a host name"
     return None

@@ -12,7 +12,7 @@ NAME = "vlan-range-syntax"
 SEVERITY = "error"
 SUMMARY = "a guest VLAN range is not a comma-separated list of start-end pairs with start <= end"
 
-CLOUDSTACK = ("CloudStack: \"Please provide valid vnet range. vnet range should be a comma "
+CLOUDSTACK_SAYS = ("CloudStack: \"Please provide valid vnet range. vnet range should be a comma "
               "separated list of vlan ranges. example 500-500,600-601\"")
 
 
@@ -23,5 +23,5 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue
             yield Finding(("zones", z, "physical_networks", n, "vlan"),
                           f"guest VLAN range {network.vlan.text!r} of physical network "
-                          f"{network.name}: {network.vlan.error} ({CLOUDSTACK})",
+                          f"{network.name}: {network.vlan.error} ({CLOUDSTACK_SAYS})",
                           suggestion="write each range as start-end, e.g. 500-500,600-601")
