@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from netplan_cs.cli.app import app
 from netplan_cs.document import open_plan
 from netplan_cs.facts import Facts
-from netplan_cs.facts.trunks import TrunkPlan
+from netplan_cs.facts.trunks import NATIVE_PLACEHOLDER, TrunkPlan
 from netplan_cs.model.build import build_plan
 from netplan_cs.model.plan import Plan
 from netplan_cs.output.switch_config import (
@@ -195,11 +195,20 @@ def test_cisco_vlan_database_and_port_union() -> None:
     assert 900 in _expand([i for item in lists for i in item.split(",")])
 
 
-def test_untagged_without_native_vlan_is_a_comment_not_a_command() -> None:
-    text = render_cisco_ios(_trunks())
-    block = _interface_block(text, "GigabitEthernet1/0/1")
-    assert not any("native vlan" in line for line in block if not line.startswith("!"))
-    assert any("untagged on this port: Management (pn1)" in line for line in block)
+@pytest.mark.parametrize("render", [render_cisco_ios, render_arista_eos, render_junos])
+def test_untagged_without_native_vlan_prints_a_placeholder_no_switch_accepts(render: Any) -> None:
+    """Pasted as printed, the snippet must fail on the unknown, not cut the hosts off."""
+    text = render(_trunks())
+    commands = [line.strip() for line in text.splitlines()
+                if not line.lstrip().startswith(("!", "#"))]
+    native = [line for line in commands if "native vlan" in line or "native-vlan-id" in line]
+    assert native and all(line.endswith(NATIVE_PLACEHOLDER) for line in native)
+    allowed = [line for line in commands
+               if "trunk allowed vlan" in line or "vlan members [" in line]
+    assert NATIVE_PLACEHOLDER in allowed[0]
+    assert not _LIST.match(NATIVE_PLACEHOLDER)  # the vendor list syntax rejects it
+    assert "replace <NATIVE_VLAN> with the switch VLAN" in re.sub(r"\n[!#] ", " ", text)
+    assert NATIVE_PLACEHOLDER not in render(_trunks(native_vlan=10))
 
 
 def test_junos_trunk_syntax() -> None:

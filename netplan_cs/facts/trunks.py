@@ -38,6 +38,10 @@ class Port:
     nic: str | None
 
 
+NATIVE_PLACEHOLDER = "<NATIVE_VLAN>"
+"""Printed where untagged traffic has no `native_vlan`: no switch or parser accepts it."""
+
+
 @dataclass(frozen=True)
 class NetworkTrunk:
     """One physical network of a zone, as its host ports must be configured."""

@@ -16,6 +16,12 @@ Syntax followed (vendor documentation):
   vlan`): the Cisco-style list, with `add` continuation lines.
 A port that carries several physical networks (a port declared without one) gets the
 union of their VLANs.
+
+Where a port carries untagged traffic and the plan does not say which switch VLAN that is
+(`physical_networks[].native_vlan`), the native VLAN is printed as NATIVE_PLACEHOLDER, in
+the native-VLAN line and in the allowed list: no switch accepts it, so a snippet pasted as
+printed fails on that line instead of silently cutting the hosts off their management
+network (rule V015 reports the same gap as a finding).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from netplan_cs.facts.trunks import NetworkTrunk, TrunkPlan
+from netplan_cs.facts.trunks import NATIVE_PLACEHOLDER, NetworkTrunk, TrunkPlan
 from netplan_cs.model.vlans import format_vlans
 
 MAX_LINE = 80
@@ -54,6 +60,25 @@ class _Target:
     @property
     def natives(self) -> set[int]:
         return {net.native_vlan for net in self.networks if net.untagged and net.native_vlan}
+
+    @property
+    def native_unknown(self) -> bool:
+        """Untagged traffic rides this port but the plan names no native VLAN for it."""
+        return any(net.untagged and not net.native_vlan for net in self.networks)
+
+    @property
+    def allowed_items(self) -> list[str]:
+        """The allowed list as printed: VLAN ranges, the placeholder first where unknown."""
+        ranges = format_vlans(self.allowed).split(",") if self.allowed else []
+        return [NATIVE_PLACEHOLDER] * self.native_unknown + ranges
+
+    @property
+    def native_text(self) -> str | None:
+        """The native VLAN line's value: the VLAN, the placeholder, or None (none needed)."""
+        natives = self.natives
+        if self.native_unknown:
+            return NATIVE_PLACEHOLDER
+        return str(min(natives)) if len(natives) == 1 else None
 
     @property
     def mtu(self) -> set[int]:
@@ -95,9 +120,8 @@ def chunk(items: list[str], room: int, separator: str) -> list[str]:
     return pieces
 
 
-def _list_lines(indent: str, first: str, more: str, vlans: set[int]) -> list[str]:
+def _list_lines(indent: str, first: str, more: str, ranges: list[str]) -> list[str]:
     """`allowed vlan A` then `allowed vlan add B`..., each line within MAX_LINE."""
-    ranges = format_vlans(vlans).split(",")
     room = MAX_LINE - len(indent) - max(len(first), len(more))
     pieces = chunk(ranges, room, ",")
     return [f"{indent}{first if i == 0 else more}{piece}" for i, piece in enumerate(pieces)]
@@ -113,10 +137,11 @@ def _comment(comment: str, text: str) -> list[str]:
 def _notes(target: _Target, comment: str) -> list[str]:
     notes: list[str] = []
     natives = target.natives
-    if target.untagged and not natives:
+    if target.native_unknown:
         notes += _comment(comment, f"untagged on this port: {', '.join(target.untagged)}; "
-                          "set the native VLAN of that segment and allow it (the plan's "
-                          "physical network has no native_vlan)")
+                          f"replace {NATIVE_PLACEHOLDER} with the switch VLAN of that segment "
+                          "(the plan's physical network has no native_vlan; no switch accepts "
+                          "the placeholder)")
     if len(natives) > 1:
         notes += _comment(comment, f"CONFLICT: native VLANs {format_vlans(natives)} from "
                           "different physical networks on one port")
@@ -135,13 +160,13 @@ def _cisco_like(target: _Target, indent: str, comment: str) -> list[str]:
         lines.append(f"{indent}description {target.description}"[:MAX_LINE])
     lines += _notes(target, comment)
     lines.append(f"{indent}switchport mode trunk")
-    natives = target.natives
-    if len(natives) == 1:
-        lines.append(f"{indent}switchport trunk native vlan {min(natives)}")
-    allowed = target.allowed
-    if allowed:
+    native = target.native_text
+    if native is not None:
+        lines.append(f"{indent}switchport trunk native vlan {native}")
+    items = target.allowed_items
+    if items:
         lines += _list_lines(indent, "switchport trunk allowed vlan ",
-                             "switchport trunk allowed vlan add ", allowed)
+                             "switchport trunk allowed vlan add ", items)
     else:
         lines.append(f"{indent}switchport trunk allowed vlan none")
     return lines
@@ -155,7 +180,7 @@ def _vlan_database(targets: list[_Target], comment: str) -> list[str]:
     if max(vlans) > EXTENDED_RANGE:
         lines.append(f"{comment} VLANs above {EXTENDED_RANGE} need VTP transparent mode or "
                      "VTP version 3")
-    lines += _list_lines("", "vlan ", "vlan ", vlans)
+    lines += _list_lines("", "vlan ", "vlan ", format_vlans(vlans).split(","))
     return lines
 
 
@@ -175,7 +200,8 @@ def render_arista_eos(trunks: TrunkPlan) -> str:
     lines = ["! netplan-cs trunks: Arista EOS interface configuration", "!"]
     vlans = {v for target in targets for v in target.allowed}
     if vlans:
-        lines += ["! VLANs the ports below trunk", *_list_lines("", "vlan ", "vlan ", vlans)]
+        lines += ["! VLANs the ports below trunk",
+                  *_list_lines("", "vlan ", "vlan ", format_vlans(vlans).split(","))]
     for target in targets:
         lines += ["!", *_cisco_like(target, "   ", "!")]
     return "\n".join([*lines, "end", ""])
@@ -194,14 +220,13 @@ def _junos(target: _Target) -> list[str]:
         name = target.interface
         lines.append(f'set interfaces {name} description "{target.description}"')
     lines += _notes(target, "#")
-    natives = target.natives
-    if len(natives) == 1:
-        lines.append(f"set interfaces {name} native-vlan-id {min(natives)}")
+    native = target.native_text
+    if native is not None:
+        lines.append(f"set interfaces {name} native-vlan-id {native}")
     base = f"set interfaces {name} unit 0 family ethernet-switching"
     lines.append(f"{base} interface-mode trunk")
-    ranges = format_vlans(target.allowed).split(",") if target.allowed else []
     prefix = f"{base} vlan members [ "
-    for piece in chunk(ranges, JUNOS_MEMBERS_ROOM, " "):
+    for piece in chunk(target.allowed_items, JUNOS_MEMBERS_ROOM, " "):
         lines.append(f"{prefix}{piece} ]")
     return lines
 

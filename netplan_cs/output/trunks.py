@@ -11,20 +11,21 @@ import io
 from typing import Any
 
 from netplan_cs.facts.host_setup import host_setup, preflight
-from netplan_cs.facts.trunks import NetworkTrunk, Port, TrunkPlan
+from netplan_cs.facts.trunks import NATIVE_PLACEHOLDER, NetworkTrunk, Port, TrunkPlan
 from netplan_cs.model.plan import Plan
 from netplan_cs.model.vlans import format_vlans
 from netplan_cs.output.json_text import json_text
 
-CSV_COLUMNS = ("zone", "physical_network", "switch", "port", "host", "nic", "native_vlan",
-               "tagged_vlans", "mtu")
+CSV_COLUMNS = ("zone", "physical_network", "switch", "port", "host", "nic", "untagged_traffic",
+               "native_vlan", "tagged_vlans", "mtu")
 
 
 def native_text(net: NetworkTrunk) -> str:
-    """The native VLAN column: its ID, `untagged` when unknown, empty when none is needed."""
+    """The native VLAN column: its ID, the placeholder when the plan does not say, empty
+    when nothing rides untagged (a VLAN column holds VLANs or a value no tool takes for one)."""
     if not net.untagged:
         return ""
-    return str(net.native_vlan) if net.native_vlan else "untagged"
+    return str(net.native_vlan) if net.native_vlan else NATIVE_PLACEHOLDER
 
 
 def render_json(trunks: TrunkPlan) -> str:
@@ -57,7 +58,8 @@ def render_csv(trunks: TrunkPlan) -> str:
     writer.writerow(CSV_COLUMNS)
     for zone in trunks.zones:
         for net in zone.networks:
-            common = (native_text(net), net.tagged_text, "" if net.mtu is None else net.mtu)
+            common = (" ".join(net.untagged), native_text(net), net.tagged_text,
+                      "" if net.mtu is None else net.mtu)
             if not net.ports:
                 writer.writerow((zone.name, net.name, "", "", "", "", *common))
             for port in net.ports:
