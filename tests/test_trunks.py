@@ -230,7 +230,7 @@ def test_junos_without_ports_uses_an_interface_range() -> None:
     assert plan is not None
     text = render_junos(Facts(plan).trunks)
     assert ("set interfaces interface-range cs-zone1-physnet1 unit 0 family "
-            "ethernet-switching vlan members [ 100-200 ]") in text.splitlines()
+            "ethernet-switching vlan members [ <NATIVE_VLAN> 100-200 ]") in text.splitlines()
 
 
 def test_invalid_plan_exits_2_with_its_location(tmp_path: Path) -> None:
