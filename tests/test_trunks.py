@@ -284,3 +284,30 @@ def test_ports_find_hosts_by_address_or_url_host_in_the_first_zone() -> None:
     assert [[port.host for port in z.networks[0].ports] for z in trunks.zones] == [
         ["10.0.0.11", "a"], ["10.1.0.12", "kvm-b.example"]]
     assert [port.host for port in trunks.unplaced_ports] == ["010.1.0.12"]
+
+
+def test_l003_and_the_host_checklist_read_one_bridge_fact() -> None:
+    """Every NIC L003 reports is one the checklist's KVM bridge item warns about, on VLAN and
+    VXLAN physical networks alike (the classes the rule filters by)."""
+    from netplan_cs.engine.registry import load_rules, select
+    from netplan_cs.engine.run import lint_document
+    from netplan_cs.facts.host_setup import host_setup
+    from tests.conftest import ROOT
+
+    examples = sorted((ROOT / "rules" / "labels").glob("L003-*/examples/*/*.yaml"))
+    assert examples
+    for example in examples:
+        document = open_plan(example)
+        assert document.plan is not None
+        facts = Facts(document.plan)
+        found = lint_document(document, select(load_rules(), ["L003"], []))
+        bridged = {(net.name, traffic) for zone in facts.trunks.zones for net in zone.networks
+                   for traffic, _ in net.kvm_vlan_bridges}
+        checklist = " ".join(
+            item for trunks in facts.trunks.zones
+            for items in host_setup(document.plan, document.plan.zones[trunks.index],
+                                    trunks).values() for item in items)
+        for finding in found:
+            assert any(f"physical network {net}" in finding.message and traffic in
+                       finding.message for net, traffic in bridged)
+            assert "CloudStack creates a bridge `br<nic>-<vlan>`" in checklist

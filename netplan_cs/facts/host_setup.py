@@ -54,8 +54,8 @@ def _kvm(zone: ZoneTrunks, hosts_nics: list[str]) -> list[str]:
     for name, uses in sorted(_by_name(zone.networks, "KVM").items(), key=lambda i: str(i[0])):
         items.append(f"Linux bridge `{name}` on every KVM host, for {_uses(uses)}")
     for net in zone.networks:
-        for traffic, vlans in net.tagged:
-            if traffic not in ("Guest", "Public") or "KVM" not in net.labels:
+        for traffic, vlans in net.kvm_vlan_bridges:
+            if "KVM" not in net.labels:
                 continue
             top = max(vlans)
             bridge = net.labels["KVM"].get(traffic)

@@ -69,6 +69,15 @@ class NetworkTrunk:
         return [(t, frozenset(merged[t])) for t in sorted(merged, key=traffic_order)]
 
     @property
+    def kvm_vlan_bridges(self) -> list[tuple[str, frozenset[int]]]:
+        """(traffic, VLANs) a KVM host bridges as `br<nic>-<vlan>` over `<nic>.<vlan>`: tagged
+        Public on every isolation method, tagged Guest only with VLAN isolation (a VXLAN
+        guest network gets `brvx-<vni>` instead, modifyvxlan.sh). L003 and the host
+        checklist both read this."""
+        return [(traffic, vlans) for traffic, vlans in self.tagged
+                if traffic == "Public" or (traffic == "Guest" and self.isolation == "VLAN")]
+
+    @property
     def tagged_vlans(self) -> frozenset[int]:
         return frozenset(v for use in self.uses for v in use.vlans)
 

@@ -21,9 +21,8 @@ def check(ctx: Any) -> Iterator[Finding]:
         # the highest tagged guest/public VLAN per physical network
         top: dict[str, tuple[int, str]] = {}
         for net in zone_trunks.networks:
-            tagged = [(max(vlans), traffic) for traffic, vlans in net.tagged
-                      if traffic in ("Guest", "Public")]
-            if tagged and net.isolation == "VLAN":
+            tagged = [(max(vlans), traffic) for traffic, vlans in net.kvm_vlan_bridges]
+            if tagged:
                 top[net.name] = max(tagged)
         if not top:
             continue  # no tagged guest or public VLAN: no NIC gets a VLAN bridge
