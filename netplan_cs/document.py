@@ -13,7 +13,7 @@ from netplan_cs.importers.marvin import import_marvin, looks_like_marvin
 from netplan_cs.load import SourceFile, read_plan_file
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
 from netplan_cs.load.location import DataPath, Location
-from netplan_cs.model.build import SchemaProblem, build_plan
+from netplan_cs.model.build import ModelPaths, SchemaProblem, build_plan
 from netplan_cs.model.plan import Plan
 from netplan_cs.model.suspects import suspect_scalars
 
@@ -29,6 +29,7 @@ class PlanDocument:
     imported: Imported
     plan: Plan | None
     problems: list[SchemaProblem] = field(default_factory=list)
+    model_paths: ModelPaths = field(default_factory=ModelPaths)
     _shown_paths: dict[tuple[DataPath, bool], tuple[str, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
@@ -46,9 +47,15 @@ class PlanDocument:
     def file(self) -> str:
         return self.source.path
 
+    def data_path(self, model_path: DataPath) -> DataPath:
+        """The native data path of the plan element the model reaches at `model_path` (they
+        differ after an element before it was removed as unsound)."""
+        return self.model_paths.data_path(model_path)
+
     def damaged(self, prefix: DataPath) -> bool:
-        """Whether a schema problem removed something under `prefix` (rules that count what
-        is left stay quiet there instead of repeating P001/P004)."""
+        """Whether a schema problem removed something under the model's `prefix` (rules that
+        count what is left stay quiet there instead of repeating P001/P004)."""
+        prefix = self.data_path(prefix)
         return any(p.kind == "schema" and p.path[:len(prefix)] == prefix
                    for p in self.problems)
 
@@ -97,5 +104,5 @@ def open_plan(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> PlanDocument
     else:
         imported = Imported(source.data)
         dialect = "native"
-    plan, problems = build_plan(imported.data)
-    return PlanDocument(source, dialect, imported, plan, problems)
+    plan, problems, model_paths = build_plan(imported.data)
+    return PlanDocument(source, dialect, imported, plan, problems, model_paths)

@@ -22,7 +22,7 @@ from tests.conftest import CORPUS, SAMPLES, needs_corpus
 
 
 def plan_of(data: dict[str, Any]) -> Plan:
-    plan, problems = build_plan(data)
+    plan, problems, _ = build_plan(data)
     assert plan is not None and problems == []
     return plan
 

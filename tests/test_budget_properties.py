@@ -65,7 +65,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def budgets(data: dict[str, Any]) -> ZoneBudget:
-    plan, problems = build_plan(data)
+    plan, problems, _ = build_plan(data)
     assert plan is not None and problems == []
     return Facts(plan).budgets[0]
 

@@ -17,7 +17,7 @@ ZONE = {"name": "z1", "networktype": "Advanced", "dns1": "10.0.0.53", "internald
 
 
 def _facts(zones: list[dict[str, Any]], **plan: Any) -> Facts:
-    built, problems = build_plan({"zones": zones, **plan})
+    built, problems, _ = build_plan({"zones": zones, **plan})
     assert built is not None, problems
     return Facts(built)
 

@@ -30,7 +30,7 @@ from netplan_cs.model.vlans import VlanRanges, format_vlans
 
 
 def _plan(data: dict[str, Any]) -> Plan:
-    plan, problems = build_plan(data)
+    plan, problems, _ = build_plan(data)
     assert problems == []
     assert plan is not None
     return plan

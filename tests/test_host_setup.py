@@ -12,7 +12,7 @@ from netplan_cs.model.build import build_plan
 def _setup(zone: dict[str, Any], settings: dict[str, Any] | None = None
            ) -> tuple[dict[str, list[str]], list[str]]:
     base = {"name": "z", "dns1": "192.0.2.1", "internaldns1": "10.0.0.2"}
-    plan, problems = build_plan({"settings": settings or {}, "zones": [{**base, **zone}]})
+    plan, problems, _ = build_plan({"settings": settings or {}, "zones": [{**base, **zone}]})
     assert plan is not None, problems
     trunks = Facts(plan).trunks.zones[0]
     return host_setup(plan, plan.zones[0], trunks), preflight(plan, plan.zones[0])

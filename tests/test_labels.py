@@ -31,7 +31,7 @@ def test_parse_vmware_label(text: str, switch: str, vlan: str | None, kind: str,
 
 def _labels(traffic: list[dict[str, Any]], hypervisor: str,
             settings: dict[str, Any] | None = None) -> dict[str, tuple[str | None, str]]:
-    plan, problems = build_plan({"settings": settings or {}, "zones": [{
+    plan, problems, _ = build_plan({"settings": settings or {}, "zones": [{
         "name": "z", "networktype": "advanced", "dns1": "192.0.2.1", "internaldns1": "10.0.0.2",
         "physical_networks": [{"name": "pn", "traffic_types": traffic}],
         "pods": [{"name": "p", "gateway": "10.0.0.1", "netmask": "255.255.255.0",
@@ -49,7 +49,8 @@ def test_kvm_fallback_chain() -> None:
     assert labels == {"Management": ("cloudbr1", "taken from the Guest label"),
                       "Public": ("cloudbr1", "taken from the Guest label"),
                       "Guest": ("cloudbr1", ""),
-                      "Storage": ("cloudbr1", "the management bridge")}
+                      "Storage": ("cloudbr1",
+                                  "the management bridge, itself taken from the Guest label")}
 
 
 def test_kvm_defaults_follow_the_settings() -> None:

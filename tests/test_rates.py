@@ -22,7 +22,7 @@ ZONE: dict[str, Any] = {"name": "zone1", "networktype": "Advanced", "dns1": "8.8
 
 def make_plan(**parts: Any) -> Plan:
     data = {"zones": [dict(ZONE)], **parts}
-    plan, problems = build_plan(data)
+    plan, problems, _ = build_plan(data)
     assert plan is not None and problems == []
     return plan
 
@@ -140,7 +140,7 @@ def test_no_offerings_means_cloudstack_defaults_at_200() -> None:
 
 
 def test_basic_zone_defaults_to_the_shared_sg_offering() -> None:
-    plan, _ = build_plan({"zones": [{**ZONE, "networktype": "Basic",
+    plan, _, _ = build_plan({"zones": [{**ZONE, "networktype": "Basic",
                                      "guestcidraddress": None}]})
     assert plan is not None
     table = resolve_rates(plan)
@@ -150,7 +150,7 @@ def test_basic_zone_defaults_to_the_shared_sg_offering() -> None:
 
 
 def test_zone_scoped_network_rate_wins_and_rows_split_per_zone() -> None:
-    plan, problems = build_plan({
+    plan, problems, _ = build_plan({
         "settings": {"network.throttling.rate": 300, "vm.network.throttling.rate": 400},
         "zones": [{**ZONE, "settings": {"network.throttling.rate": 50,
                                         "vm.network.throttling.rate": 10}},
@@ -170,7 +170,7 @@ def test_zone_scoped_network_rate_wins_and_rows_split_per_zone() -> None:
 
 
 def test_overrides_replace_the_global_value_but_not_a_zone_value() -> None:
-    plan, _ = build_plan({"settings": {"vm.network.throttling.rate": 400},
+    plan, _, _ = build_plan({"settings": {"vm.network.throttling.rate": 400},
                           "zones": [{**ZONE, "settings": {"network.throttling.rate": 50}}]})
     assert plan is not None
     table = resolve_rates(plan, {"vm.network.throttling.rate": 1000,

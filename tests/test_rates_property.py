@@ -94,7 +94,7 @@ def test_resolver_matches_the_oracle(global_net: Any, global_vm: Any, zone_net: 
         service["networkrate"] = service_rate
     if network_rate is not None:
         network["networkrate"] = network_rate
-    plan, problems = build_plan({
+    plan, problems, _ = build_plan({
         "settings": global_settings,
         "zones": [{"name": "z", "networktype": "Advanced", "dns1": "8.8.8.8",
                    "internaldns1": "8.8.4.4", "settings": zone_settings}],

@@ -58,7 +58,7 @@ def _plan(**pnet: Any) -> Plan:
             {"name": "GigabitEthernet1/0/2", "host": "kvm1"},
             {"name": "GigabitEthernet1/0/3", "host": "nobody", "physical_network": "pn9"}]}],
     }
-    plan, problems = build_plan(data)
+    plan, problems, _ = build_plan(data)
     assert plan is not None, problems
     return plan
 
@@ -273,7 +273,7 @@ def test_ports_find_hosts_by_address_or_url_host_in_the_first_zone() -> None:
                 "pods": [{"name": "p", "gateway": f"10.{z}.0.1", "netmask": "255.255.255.0",
                           "clusters": [{"name": "c", "hypervisor": "KVM", "hosts": hosts}]}]}
     ports = ["10.1.0.12", "kvm-b.example", "10.0.0.11", "010.1.0.12", "a"]
-    plan, problems = build_plan({
+    plan, problems, _ = build_plan({
         "zones": [zone(0, [{"name": "a", "ipaddress": "10.0.0.11"}]),
                   zone(1, [{"url": "http://10.1.0.12"}, {"url": "http://KVM-B.example:80/x"},
                            {"name": "a", "ipaddress": "10.0.0.11"}])],

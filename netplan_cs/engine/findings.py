@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Literal
 
 from netplan_cs.load.location import DataPath
+
+PathSpace = Literal["model", "data", "source"]
 
 
 class Severity(IntEnum):
@@ -40,8 +43,10 @@ class Finding:
     """What a rule yields: a message about the most specific plan element.
 
     `severity` overrides the rule's default for this finding (e.g. A012 is an
-    error for XenServer hosts and a warning for KVM ones). `in_source` says the
-    path is in the file's own shape (a Marvin key) rather than the native plan's.
+    error for XenServer hosts and a warning for KVM ones). `space` says what the
+    path indexes: the validated plan ("model", what rules see), the native data it was
+    validated from ("data", where schema problems are), or the file's own shape
+    ("source", a Marvin key).
     """
 
     path: DataPath
@@ -49,7 +54,7 @@ class Finding:
     related: tuple[Related, ...] = ()
     suggestion: str | None = None
     severity: Severity | None = None
-    in_source: bool = False
+    space: PathSpace = "model"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from netplan_cs.engine.suppressions import apply_suppressions
 from netplan_cs.errors import InputError
 from netplan_cs.facts import Facts
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
+from netplan_cs.load.location import DataPath
 
 
 @dataclass
@@ -30,20 +31,25 @@ _LONGEST_MESSAGE = 500  # a rule quoting a 200 kB name from a hostile plan is cu
 
 def place(document: PlanDocument, rule: Rule, finding: Finding) -> LocatedFinding:
     """Turn a rule's finding (plan paths) into a located one (file positions)."""
-    raw = finding.in_source
-    where = document.locate(finding.path, raw)
+    raw = finding.space == "source"
+
+    def data_path(path: DataPath) -> DataPath:
+        return document.data_path(path) if finding.space == "model" else path
+
+    path = data_path(finding.path)
+    where = document.locate(path, raw)
     related = tuple(
         RelatedLocation(document.file, spot.line, spot.column,
-                        document.display_path(item.path, raw),
-                        clip(item.message, _LONGEST_MESSAGE))
+                        document.display_path(other, raw), clip(item.message, _LONGEST_MESSAGE))
         for item in finding.related
-        for spot in [document.locate(item.path, raw)])
+        for other in [data_path(item.path)]
+        for spot in [document.locate(other, raw)])
     return LocatedFinding(
         file=document.file, line=where.line, column=where.column, rule=rule.id,
         end_line=where.end_line, end_column=where.end_column, name=rule.name,
         severity=finding.severity or rule.severity,
         message=clip(finding.message, _LONGEST_MESSAGE),
-        path=document.display_path(finding.path, raw), related=related,
+        path=document.display_path(path, raw), related=related,
         suggestion=clip(finding.suggestion, _LONGEST_MESSAGE) if finding.suggestion else None)
 
 

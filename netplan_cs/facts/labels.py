@@ -188,7 +188,8 @@ def resolve_labels(plan: Plan, zone: Zone, pnet: PhysicalNetwork,
                 labels[kind] = ResolvedLabel(hypervisor, kind, name, True)
                 continue
             if hypervisor == "KVM" and kind == "Storage":
-                name, origin = defaults["Management"][0], "the management bridge"
+                name, how = defaults["Management"]
+                origin = "the management bridge" + (f", itself {how}" if how else "")
             elif hypervisor == "VMware":
                 name, origin = VMWARE_DEFAULT_SWITCH["vmwaresvs"], "CloudStack's default"
             elif kind in defaults:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -123,8 +123,9 @@ def _existing_prefix(data: Any, loc: DataPath) -> DataPath:
 _GONE = object()  # marks a list element removed for being unsound; keeps indices stable
 
 
-def _remove(data: Any, path: DataPath) -> None:
-    """Delete the value at `path` (a list element is marked gone, not shifted)."""
+def _remove(data: Any, path: DataPath) -> bool:
+    """Delete the value at `path` (a list element is marked gone, not shifted); say
+    whether a list element went, which shifts the model's indices after it."""
     parent: Any = data
     for key in path[:-1]:
         parent = parent[key]
@@ -133,6 +134,8 @@ def _remove(data: Any, path: DataPath) -> None:
         parent.pop(last, None)
     elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
         parent[last] = _GONE
+        return True
+    return False
 
 
 def _without_gone(node: Any) -> Any:
@@ -173,6 +176,22 @@ def _original_loc(data: Any, loc: DataPath, kept_of: dict[int, list[int]]) -> Da
     return tuple(out) + tuple(loc[len(out):])
 
 
+@dataclass(frozen=True)
+class ModelPaths:
+    """Where the model's elements are in the data. The model's lists close up over the
+    elements removed for being unsound, so `pods[2]` of the model may be the file's
+    `pods[3]`; every finding is placed through this map, never by the model's index."""
+
+    marked: Any = None  # the data with removed list elements marked; None: nothing removed
+    _kept: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def data_path(self, path: DataPath) -> DataPath:
+        """The data path of the element the model reaches at `path`."""
+        if self.marked is None:
+            return path
+        return _original_loc(self.marked, path, self._kept)
+
+
 def _element_of(path: DataPath) -> DataPath:
     """The innermost list element containing `path` (a pod, a range...)."""
     for cut in range(len(path) - 1, -1, -1):
@@ -194,12 +213,14 @@ def _missing_api_fields(data: dict[str, Any], seen: set[DataPath]) -> list[Schem
     return problems
 
 
-def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
-    """Validate native data; return the plan (None if nothing sound is left) and problems."""
+def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem], ModelPaths]:
+    """Validate native data; return the plan (None if nothing sound is left), the problems
+    and where the plan's elements are in `data`."""
     problems: list[SchemaProblem] = []
     seen: set[DataPath] = set()
     work: Any = None
     view: Any = data
+    shifted = False
     for _ in range(_MAX_ROUNDS):
         try:
             plan = Plan.model_validate(view)
@@ -207,7 +228,7 @@ def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
             errors = exc.errors()
         else:
             problems.extend(_missing_api_fields(view, seen))
-            return plan, problems
+            return plan, problems, ModelPaths(work if shifted else None)
         if work is None:
             work = copy.deepcopy(data)
         removals: list[DataPath] = []
@@ -229,7 +250,7 @@ def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
                 if not element:
                     if path not in seen:
                         problems.append(problem)
-                    return None, problems
+                    return None, problems, ModelPaths()
             else:
                 problem = SchemaProblem("schema", path, _message(error, path))
                 removals.append(path)
@@ -238,8 +259,8 @@ def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem]]:
                 seen.add(path)
         for path in sorted(set(removals), key=len, reverse=True):
             try:
-                _remove(work, path)
+                shifted = _remove(work, path) or shifted
             except (KeyError, IndexError, TypeError):
                 continue
         view = _without_gone(work)
-    return None, problems
+    return None, problems, ModelPaths()

@@ -47,7 +47,7 @@ def anchor(display_path: str) -> str:
 
 def element_id(document: PlanDocument, path: DataPath) -> str:
     """The HTML id of a plan element."""
-    return anchor(document.display_path(path))
+    return anchor(document.display_path(document.data_path(path)))
 
 
 def _range(rng: AddressRange, purpose: str, label: str, path: DataPath) -> Item:

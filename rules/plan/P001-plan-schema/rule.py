@@ -33,4 +33,5 @@ def check(ctx: Any) -> Iterator[Finding]:
             continue
         if is_placeholder(_value_at(document.data, problem.path)):
             continue  # P004 names it for what it is
-        yield Finding(problem.path, problem.message, suggestion=problem.suggestion)
+        yield Finding(problem.path, problem.message, suggestion=problem.suggestion,
+                          space="data")

@@ -18,6 +18,7 @@ def check(ctx: Any) -> Iterator[Finding]:
     document = ctx.document
     for problem in document.problems:
         if problem.kind == "unknown-key":
-            yield Finding(problem.path, problem.message, suggestion=problem.suggestion)
+            yield Finding(problem.path, problem.message, suggestion=problem.suggestion,
+                          space="data")
     for note in document.imported.notes:
-        yield Finding(note.raw_path, note.message, suggestion=note.suggestion, in_source=True)
+        yield Finding(note.raw_path, note.message, suggestion=note.suggestion, space="source")

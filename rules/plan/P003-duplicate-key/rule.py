@@ -18,4 +18,4 @@ def check(ctx: Any) -> Iterator[Finding]:
     for path in ctx.document.source.duplicates:
         yield Finding(path, f"`{path[-1]}` is given more than once here; only the last one "
                       "counts and the earlier ones are silently dropped",
-                      suggestion="merge the entries into one key", in_source=True)
+                      suggestion="merge the entries into one key", space="source")

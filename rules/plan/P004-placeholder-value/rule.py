@@ -22,4 +22,4 @@ def check(ctx: Any) -> Iterator[Finding]:
             continue
         shown = MASK if is_secret_key(path[-1]) else value
         yield Finding(path, f"`{path[-1]}` is the placeholder {shown!r}, not a real value",
-                      suggestion="fill in the value this deployment uses", in_source=True)
+                      suggestion="fill in the value this deployment uses", space="source")

@@ -21,9 +21,9 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield Finding(path, f"`{path[-1]}` holds a secret in clear (shown as ***); anyone "
                           "who can read the plan or its CI logs can read it",
                           suggestion="write a reference such as ${CLOUDSTACK_PASSWORD} and "
-                          "supply the value from the CI secret store", in_source=True)
+                          "supply the value from the CI secret store", space="source")
         elif url_password(value) is not None:
             yield Finding(path, f"`{path[-1]}` carries a password in its URL, in clear (shown "
                           f"as {without_url_password(value)!r})",
                           suggestion="write the password part as a reference, e.g. "
-                          "rbd://admin:${CEPH_KEY}@mon/pool", in_source=True)
+                          "rbd://admin:${CEPH_KEY}@mon/pool", space="source")
