@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from netplan_cs.engine.findings import Severity
 from netplan_cs.engine.registry import Rule, matches
 from netplan_cs.errors import InputError
-from netplan_cs.importers.common import nearest
+from netplan_cs.spelling import nearest
 
 CONFIG_NAMES = (".netplan-cs.toml", "pyproject.toml")
 Level = Literal["error", "warning", "info"]

@@ -80,7 +80,7 @@ def rules(
 
 def find_rule(catalogue: list["Rule"], key: str) -> "Rule":
     """A rule by exact ID or name (case-insensitive), else a usage error with a suggestion."""
-    from netplan_cs.importers.common import nearest
+    from netplan_cs.spelling import nearest
 
     for rule in catalogue:
         if key.upper() == rule.id or key.lower() == rule.name:

@@ -138,7 +138,7 @@ def select(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule
     """Apply --select and --ignore; an unknown selector is a usage error."""
     for selector in [*select, *ignore]:
         if not any(matches(rule, selector) for rule in rules):
-            from netplan_cs.importers.common import nearest
+            from netplan_cs.spelling import nearest
 
             hint = nearest(selector, [r.id for r in rules] + [r.name for r in rules])
             extra = f" (did you mean {hint}?)" if hint else ""

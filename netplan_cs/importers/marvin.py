@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from netplan_cs.display import clip
-from netplan_cs.importers.common import Imported, Note, nearest
+from netplan_cs.importers.common import Imported, Note
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.types import is_ipv4
+from netplan_cs.spelling import nearest
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from netplan_cs.display import clip, shown
-from netplan_cs.importers.common import nearest
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import Plan, Zone
 from netplan_cs.model.secrets import MASK, is_secret_key
+from netplan_cs.spelling import nearest
 
 _MAX_ROUNDS = 12
 _TYPE_WORDS = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false",

@@ -26,7 +26,11 @@ from netplan_cs.model.types import (
     GuestIpType,
     Hypervisor,
     IPv4,
+    IsolationMethod,
     Netmask,
+    StorageScope,
+    SwitchVendor,
+    SystemVmType,
     TrafficKind,
     VlanId,
     ZoneType,
@@ -84,7 +88,7 @@ class TrafficType(Element):
 
 class PhysicalNetwork(Element):
     name: str
-    isolationmethods: list[str] = Field(default_factory=empty_list)
+    isolationmethods: list[IsolationMethod] = Field(default_factory=empty_list)
     vlan: VlanRanges | None = Field(default=None, description="guest VLAN (vnet) ranges")
     tags: list[str] = Field(default_factory=empty_list)
     broadcastdomainrange: BroadcastDomain | None = None
@@ -183,7 +187,7 @@ class Storage(Element):
     name: str | None = None
     url: str | None = None
     provider: str | None = None
-    scope: str | None = None
+    scope: StorageScope | None = None
     tags: list[str] | str | None = None
 
     @property
@@ -354,7 +358,7 @@ class NetworkOffering(Element):
 
 class SystemOffering(Element):
     name: str
-    systemvmtype: str | None = None
+    systemvmtype: SystemVmType | None = None
     networkrate: Count | None = None
 
 
@@ -373,7 +377,7 @@ class SwitchPort(Element):
 
 class Switch(Element):
     name: str
-    vendor: str | None = None
+    vendor: SwitchVendor | None = None
     ports: list[SwitchPort] = Field(default_factory=empty_list)
 
 

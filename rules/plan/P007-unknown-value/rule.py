@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from netplan_cs.engine.findings import Finding
-from netplan_cs.importers.common import nearest
 from netplan_cs.load.location import DataPath
+from netplan_cs.model.types import ISOLATION_METHODS, STORAGE_SCOPES, SYSTEM_VM_TYPES
+from netplan_cs.spelling import nearest
 
 ID = "P007"
 NAME = "unknown-value"
@@ -15,16 +16,6 @@ SEVERITY = "error"
 CLOUDSTACK = "refuses"
 SUMMARY = ("an isolation method, storage scope or system VM type that CloudStack does not know "
            "(with the nearest valid spelling)")
-
-# PhysicalNetwork.IsolationMethod, plus the methods of the NSX, Tungsten Fabric and Netris
-# plugins; CloudStack stores any string and compares case-insensitively in its gurus
-ISOLATION_METHODS = ("VLAN", "L3", "GRE", "STT", "BCF_SEGMENT", "MIDO", "SSP", "VXLAN", "ODL",
-                     "L3VPN", "VSP", "VCS", "TF", "NSX", "NETRIS")
-# ScopeType values a primary storage pool can have (REGION and GLOBAL belong to image stores)
-STORAGE_SCOPES = ("cluster", "zone", "host")
-SYSTEM_VM_TYPES = ("domainrouter", "consoleproxy", "secondarystoragevm",
-                   "internalloadbalancervm")
-
 
 def _unknown(value: str, known: tuple[str, ...]) -> bool:
     return value.strip().lower() not in {k.lower() for k in known}
