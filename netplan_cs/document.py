@@ -56,7 +56,7 @@ class PlanDocument:
         """Whether a schema problem removed something under the model's `prefix` (rules that
         count what is left stay quiet there instead of repeating P001/P004)."""
         prefix = self.data_path(prefix)
-        return any(p.kind == "schema" and p.path[:len(prefix)] == prefix
+        return any(p.kind == "schema" and not p.kept and p.path[:len(prefix)] == prefix
                    for p in self.problems)
 
     def locate(self, path: DataPath, in_source: bool = False) -> Location:

@@ -20,6 +20,7 @@ from netplan_cs.display import clip, shown
 from netplan_cs.load.location import DataPath
 from netplan_cs.model.plan import Plan, Zone
 from netplan_cs.model.secrets import MASK, is_secret_key
+from netplan_cs.model.types import UnknownChoiceError, Unrecognised
 from netplan_cs.spelling import nearest
 
 _MAX_ROUNDS = 12
@@ -38,6 +39,7 @@ class SchemaProblem:
     path: DataPath
     message: str
     suggestion: str | None = None
+    kept: bool = False  # the value stayed in the model (Unrecognised): nothing was removed
 
 
 def _message(error: Any, path: DataPath) -> str:
@@ -192,6 +194,19 @@ class ModelPaths:
         return _original_loc(self.marked, path, self._kept)
 
 
+def _keeps(error: Any) -> bool:
+    """Whether the refused value is one its closed set lets the model keep (Unrecognised)."""
+    cause = (error.get("ctx") or {}).get("error")
+    return isinstance(cause, UnknownChoiceError) and cause.keep
+
+
+def _put(data: Any, path: DataPath, value: Any) -> None:
+    parent: Any = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = value
+
+
 def _element_of(path: DataPath) -> DataPath:
     """The innermost list element containing `path` (a pod, a range...)."""
     for cut in range(len(path) - 1, -1, -1):
@@ -252,8 +267,12 @@ def build_plan(data: dict[str, Any]) -> tuple[Plan | None, list[SchemaProblem], 
                         problems.append(problem)
                     return None, problems, ModelPaths()
             else:
-                problem = SchemaProblem("schema", path, _message(error, path))
-                removals.append(path)
+                kept = _keeps(error)
+                problem = SchemaProblem("schema", path, _message(error, path), kept=kept)
+                if kept:
+                    _put(work, path, Unrecognised(error["input"]))
+                else:
+                    removals.append(path)
             if path not in seen:
                 problems.append(problem)
                 seen.add(path)

@@ -142,24 +142,41 @@ def _any_case(word: str) -> str:
                    for c in word)
 
 
+class Unrecognised(str):
+    """A closed-set value P001 has reported, put back so the rest of its element is still
+    linted (a cluster with a misspelt hypervisor keeps its hosts). Loaders only make plain
+    strings, so a plan file can never produce one."""
+
+
+class UnknownChoiceError(ValueError):
+    """A value outside its closed set; `keep` says the model may keep it as Unrecognised."""
+
+    def __init__(self, message: str, keep: bool) -> None:
+        super().__init__(message)
+        self.keep = keep
+
+
 @dataclass(frozen=True)
 class OneOf:
     """A value from a closed set CloudStack reads in any case.
 
     With `normalise`, the model stores the canonical spelling and refuses anything else
     (P001) with the nearest one; without, the value is kept as written for a rule to judge
-    (P007). Either way the JSON Schema carries the set as an enum, so an editor offers it.
+    (P007). With `keep`, a refused value is reported and then kept as Unrecognised, for a
+    field whose element would otherwise go with it. Either way the JSON Schema carries the
+    set as an enum, so an editor offers it.
     """
 
     choices: tuple[tuple[str, str], ...]  # (spelling in any case, canonical spelling)
     what: str
     normalise: bool = True
+    keep: bool = False
 
     @classmethod
     def of(cls, choices: dict[str, str] | tuple[str, ...], what: str,
-           normalise: bool = True) -> OneOf:
+           normalise: bool = True, keep: bool = False) -> OneOf:
         pairs = choices.items() if isinstance(choices, dict) else ((c, c) for c in choices)
-        return cls(tuple((key.lower(), canon) for key, canon in pairs), what, normalise)
+        return cls(tuple((key.lower(), canon) for key, canon in pairs), what, normalise, keep)
 
     @cached_property
     def canonical(self) -> list[str]:
@@ -170,13 +187,15 @@ class OneOf:
         return dict(self.choices)
 
     def _check(self, value: Any) -> Any:
+        if self.keep and isinstance(value, Unrecognised):
+            return str(value)
         canon = self._lookup.get(value.strip().lower()) if isinstance(value, str) else None
         if canon is not None:
             return canon
         hint = nearest(value, self.canonical) if isinstance(value, str) else None
         guess = f" (did you mean {hint}?)" if hint else ""
-        raise ValueError(f"unknown {self.what} {shown(value)}{guess}; expected one of "
-                         f"{', '.join(self.canonical)}")
+        raise UnknownChoiceError(f"unknown {self.what} {shown(value)}{guess}; expected one of "
+                            f"{', '.join(self.canonical)}", self.keep and isinstance(value, str))
 
     def __get_pydantic_core_schema__(self, source: Any,
                                      handler: GetCoreSchemaHandler) -> CoreSchema:
@@ -205,7 +224,7 @@ VlanId = Annotated[int | str, BeforeValidator(parse_vlan_id)]
 HYPERVISORS = {"kvm": "KVM", "xenserver": "XenServer", "xcpng": "XenServer", "vmware": "VMware",
                "hyperv": "Hyperv", "simulator": "Simulator", "baremetal": "BareMetal",
                "lxc": "LXC", "ovm3": "Ovm3"}
-Hypervisor = Annotated[str, OneOf.of(HYPERVISORS, "hypervisor")]
+Hypervisor = Annotated[str, OneOf.of(HYPERVISORS, "hypervisor", keep=True)]
 ZoneType = Annotated[str, OneOf.of({"basic": "Basic", "advanced": "Advanced"}, "zone type")]
 TrafficKind = Annotated[str, OneOf.of(
     {"management": "Management", "guest": "Guest", "public": "Public", "storage": "Storage"},
