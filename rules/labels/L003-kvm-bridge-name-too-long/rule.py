@@ -11,6 +11,7 @@ from netplan_cs.facts.host_setup import IFNAMSIZ, kvm_nic_room
 ID = "L003"
 NAME = "kvm-bridge-name-too-long"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = ("a KVM host NIC under guest or public traffic would get a `br<nic>-<vlan>` or "
            "`<nic>.<vlan>` name longer than 15 characters")
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "T001"
 NAME = "system-traffic-on-several-networks"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "management, public or storage traffic sits on more than one physical network of a zone"
 
 SINGLE = ("Management", "Public", "Storage")

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "T002"
 NAME = "duplicate-traffic-type"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "one physical network carries the same traffic type twice"
 
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "T003"
 NAME = "basic-zone-several-physical-networks"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a basic zone has more than one physical network"
 
 

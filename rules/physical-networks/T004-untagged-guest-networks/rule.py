@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "T004"
 NAME = "untagged-guest-networks"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "more than one guest physical network of a zone has no tag"
 
 

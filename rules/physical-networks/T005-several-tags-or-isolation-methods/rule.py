@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "T005"
 NAME = "several-tags-or-isolation-methods"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a physical network has more than one tag or more than one isolation method"
 
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "T006"
 NAME = "broadcast-domain-mismatch"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "broadcast domain range is not POD in a basic zone or not ZONE in an advanced zone"
 
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "V001"
 NAME = "vlan-range-syntax"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a guest VLAN range is not a comma-separated list of start-end pairs with start <= end"
 
 CLOUDSTACK_SAYS = ("CloudStack: \"Please provide valid vnet range. vnet range should be a comma "

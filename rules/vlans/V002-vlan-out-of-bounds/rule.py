@@ -11,6 +11,7 @@ from netplan_cs.facts.vlans import BOUNDS
 ID = "V002"
 NAME = "vlan-out-of-bounds"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = ("a VLAN ID is outside 1..4094, a VXLAN VNI outside 0..16777214 or a GRE key outside "
            "0..4294967295")
 

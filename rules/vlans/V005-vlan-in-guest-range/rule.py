@@ -20,6 +20,7 @@ from netplan_cs.facts.vlans import (
 ID = "V005"
 NAME = "vlan-in-guest-range"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = ("a public, shared-network, storage or management VLAN lies inside a dynamic guest "
            "VLAN range (error on the same physical network, warning on another)")
 
@@ -40,8 +41,11 @@ def check(ctx: Any) -> Iterator[Finding]:
         for use, ranges in partners(zone_vlans.overlaps, _pick).items():
             same = [r for r in ranges if r.network == use.network]
             if same and use.kind in CHECKED:
+                # createNetwork words it differently from createVlanIpRange
+                tag = ("The VLAN tag to use for new guest network, " if use.kind == SHARED
+                       else "The VLAN tag ")
                 message = (f"{use.owner} uses VLAN {use.text}, inside {listing(same)} "
-                           f"(CloudStack: \"The VLAN tag {use.start} is already being used for "
+                           f"(CloudStack: \"{tag}{use.start} is already being used for "
                            f"dynamic vlan allocation for the guest network in zone "
                            f"{zone.name}\")")
             elif same:

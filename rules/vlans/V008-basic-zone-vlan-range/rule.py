@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "V008"
 NAME = "basic-zone-vlan-range"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a basic zone's physical network has a guest VLAN range"
 
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "V009"
 NAME = "missing-guest-vlan-range"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = "an advanced zone's guest physical network with VLAN isolation has no VLAN range"
 
 

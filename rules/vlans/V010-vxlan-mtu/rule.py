@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "V010"
 NAME = "vxlan-mtu"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = "VXLAN isolation and an underlay MTU below guest MTU + 50"
 
 OVERHEAD = 50  # outer Ethernet, IP, UDP and VXLAN headers

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "Z001"
 NAME = "basic-zone-guest-cidr"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a basic zone sets guestcidraddress"
 
 

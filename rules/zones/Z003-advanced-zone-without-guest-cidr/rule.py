@@ -12,6 +12,7 @@ from netplan_cs.engine.findings import Finding
 ID = "Z003"
 NAME = "advanced-zone-without-guest-cidr"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = "an advanced zone without security groups has no guest CIDR"
 
 

@@ -12,6 +12,7 @@ from netplan_cs.engine.findings import Finding
 ID = "Z004"
 NAME = "sg-zone-isolated-network"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = ("an advanced zone with security groups plans isolated networks, VPCs or "
            "public ranges")
 
