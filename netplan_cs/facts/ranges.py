@@ -29,6 +29,7 @@ class PlannedRange:
     subnet: netaddr.IPNetwork | None
     zone: int
     gateway_path: DataPath
+    vlan: int | str | None = None  # the VLAN it is created on; None: untagged or unset
 
     @property
     def last(self) -> netaddr.IPAddress:
@@ -39,6 +40,11 @@ class PlannedRange:
         assert self.subnet is not None
         where = f"gateway {self.gateway}, " if self.gateway is not None else ""
         return f"{self.subnet} ({where}netmask {self.subnet.netmask})"
+
+    @property
+    def tagged(self) -> bool:
+        """Whether it has a VLAN tag (`untagged`, or no VLAN, is the native VLAN)."""
+        return self.vlan is not None and str(self.vlan).lower() != "untagged"
 
     @property
     def point_to_point(self) -> bool:
@@ -74,25 +80,26 @@ def _of(item: AddressRange, kind: str, owner: str, path: DataPath, z: int,
     if subnet is None and fallback is not None:
         gateway, subnet = fallback.gateway, fallback.cidr
     return PlannedRange(kind, owner, path, item.startip, item.endip, gateway, subnet, z,
-                        (*path, "gateway") if item.gateway is not None else (*path, "startip"))
+                        (*path, "gateway") if item.gateway is not None else (*path, "startip"),
+                        item.vlan)
 
 
 def _shared(network: SharedNetwork, path: DataPath, z: int) -> Iterator[PlannedRange]:
     if network.startip is not None:
         yield PlannedRange("shared network range", f"shared network {network.name}", path,
                            network.startip, network.endip, network.gateway, network.subnet, z,
-                           (*path, "gateway"))
+                           (*path, "gateway"), network.vlan)
 
 
 def _pod(pod: Pod, path: DataPath, z: int) -> Iterator[PlannedRange]:
     owner = f"pod {pod.name}"
     if pod.startip is not None:
         yield PlannedRange("reserved range", owner, path, pod.startip, pod.endip, pod.gateway,
-                           pod.cidr, z, (*path, "gateway"))
+                           pod.cidr, z, (*path, "gateway"), pod.vlan)
     for m, extra in enumerate(pod.management_ranges):
         yield PlannedRange("management range", owner, (*path, "management_ranges", m),
                            extra.startip, extra.endip, pod.gateway, pod.cidr, z,
-                           (*path, "gateway"))
+                           (*path, "gateway"), extra.vlan)
     for g, guest in enumerate(pod.guest_ranges):
         yield _of(guest, "guest range", owner, (*path, "guest_ranges", g), z, fallback=pod)
     for s, storage in enumerate(pod.storage_ranges):

@@ -23,7 +23,14 @@ from functools import partial
 import netaddr
 
 from netplan_cs.load.location import DataPath
-from netplan_cs.model.plan import AddressRange, ManagementRange, Plan, Zone
+from netplan_cs.model.plan import (
+    AddressRange,
+    ManagementRange,
+    NetworkOffering,
+    Plan,
+    SharedNetwork,
+    Zone,
+)
 
 GUEST_RANGE = "guest range"
 PUBLIC = "public range"
@@ -253,6 +260,34 @@ def sweep(uses: Iterable[VlanUse]) -> list[tuple[VlanUse, VlanUse]]:
                 pairs.extend((other, use) for other in members.values())
         open_by_group.setdefault(group, {})[order] = use
     return pairs
+
+
+def offering_of(plan: Plan, network: SharedNetwork) -> NetworkOffering | None:
+    """The network offering a zone network names, if the plan declares it."""
+    for offering in plan.offerings.network:
+        if offering.name == network.networkoffering:
+            return offering
+    return None
+
+
+def without_specifyvlan(plan: Plan, network: SharedNetwork) -> bool:
+    """A Shared offering without specifyvlan (isSharedNetworkWithoutSpecifyVlan): then
+    createVlanAndPublicIpRange skips checkZoneVlanIpOverlap and the vnet check."""
+    offering = offering_of(plan, network)
+    return offering is not None and offering.guestiptype == "Shared" and not offering.specifyvlan
+
+
+def skips_vlan_checks(plan: Plan, network: SharedNetwork) -> bool:
+    """Whether createGuestNetwork skips its VLAN-in-use checks for this zone network.
+
+    It sets bypassVlanOverlapCheck itself for a Shared offering without specifyvlan, and
+    honours the flag only for networks that are not Isolated
+    (hasGuestBypassVlanOverlapCheck).
+    """
+    offering = offering_of(plan, network)
+    if offering is not None and offering.guestiptype == "Isolated":
+        return False
+    return without_specifyvlan(plan, network) or network.bypassvlanoverlapcheck
 
 
 def build_vlan_index(plan: Plan) -> VlanIndex:

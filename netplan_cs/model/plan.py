@@ -259,6 +259,9 @@ class SharedNetwork(Element):
     endip: IPv4 | None = None
     physical_network: str | None = None
     networkoffering: str | None = None
+    bypassvlanoverlapcheck: Flag = Field(
+        default=False, description="createNetwork's bypassvlanoverlapcheck: skip CloudStack's "
+        "checks that the VLAN is not in use (shared networks only)")
 
     @property
     def last(self) -> netaddr.IPAddress | None:
