@@ -84,3 +84,27 @@ def test_l007_follows_discover_cluster(tmp_path: Path, networktype: str, sg: str
                                        hypervisor: str, expected: list[str]) -> None:
     found = findings(tmp_path, "L007", hypervisor, networktype, sg)
     assert [severity for severity, _ in found] == expected
+
+
+def test_v005_shared_network_that_bypasses_the_vnet_check_is_a_warning(tmp_path: Path) -> None:
+    """createGuestNetwork skips findVnet when bypassVlanOverlapCheck is set for a Shared
+    network (NetworkOrchestrator.validateVlanSettings): not refused, still a collision risk."""
+    plan = tmp_path / "plan.yaml"
+    shared = """    shared_networks:
+      - name: shared1
+        gateway: 10.50.0.1
+        netmask: 255.255.255.0
+        vlan: 120
+        bypassvlanoverlapcheck: {bypass}
+"""
+    zone = ZONE.format(hypervisor="KVM", networktype="advanced", sg="false").replace(
+        "    physical_networks:\n      - name: physnet1\n",
+        "    physical_networks:\n      - name: physnet1\n        vlan: 100-200\n")
+    rules = select(load_rules(), ["V005"], [])
+    seen = []
+    for bypass in ("false", "true"):
+        plan.write_text(zone.replace("    pods:\n", shared.format(bypass=bypass) + "    pods:\n"),
+                        encoding="utf-8")
+        [finding] = lint_document(open_plan(plan), rules)
+        seen.append((str(finding.severity), "already being used" in finding.message))
+    assert seen == [("error", True), ("warning", False)]

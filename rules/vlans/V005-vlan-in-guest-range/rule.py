@@ -15,6 +15,7 @@ from netplan_cs.facts.vlans import (
     VlanUse,
     listing,
     partners,
+    skips_vlan_checks,
 )
 
 ID = "V005"
@@ -35,12 +36,21 @@ def _pick(a: VlanUse, b: VlanUse) -> tuple[VlanUse, VlanUse] | None:
     return (b, a) if a.kind == GUEST_RANGE else (a, b)
 
 
+def _refused(ctx: Any, zone: Any, use: VlanUse) -> bool:
+    """CloudStack refuses the VLAN, unless createGuestNetwork bypasses its check for this
+    shared network (bypassvlanoverlapcheck, or a Shared offering without specifyvlan)."""
+    if use.kind != SHARED:
+        return use.kind in CHECKED
+    return not skips_vlan_checks(ctx.plan, zone.shared_networks[use.path[-2]])
+
+
 def check(ctx: Any) -> Iterator[Finding]:
     for zone_vlans in ctx.facts.vlans.zones:
         zone = ctx.plan.zones[zone_vlans.zone]
         for use, ranges in partners(zone_vlans.overlaps, _pick).items():
             same = [r for r in ranges if r.network == use.network]
-            if same and use.kind in CHECKED:
+            refused = bool(same) and _refused(ctx, zone, use)
+            if refused:
                 # createNetwork words it differently from createVlanIpRange
                 tag = ("The VLAN tag to use for new guest network, " if use.kind == SHARED
                        else "The VLAN tag ")
@@ -49,8 +59,11 @@ def check(ctx: Any) -> Iterator[Finding]:
                            f"dynamic vlan allocation for the guest network in zone "
                            f"{zone.name}\")")
             elif same:
+                why = ("createNetwork skips its check for this network (bypassvlanoverlapcheck "
+                       "or a Shared offering without specifyvlan)" if use.kind == SHARED else
+                       "CloudStack does not check it")
                 message = (f"{use.owner} uses VLAN {use.text}, inside {listing(same)}: "
-                           "CloudStack does not check it, but will hand the same VLAN to a "
+                           f"{why}, but will hand the same VLAN to a "
                            f"tenant's guest network, putting it on the {use.traffic.lower()} "
                            "segment")
             else:
@@ -60,4 +73,5 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield Finding(use.path, message,
                           related=tuple(Related(r.path, r.owner) for r in ranges[:SHOWN]),
                           suggestion="move the VLAN outside the guest range, or shrink the range",
-                          severity=None if same else Severity.WARNING)
+                          severity=None if refused or (same and use.kind != SHARED)
+                          else Severity.WARNING)
