@@ -54,7 +54,8 @@ def _native_form(document: "PlanDocument") -> Any:
     """The plan as the model normalised it (booleans, case, VLAN text), when it is sound;
     the imported data as it stands when the model had to leave parts out."""
     if document.plan is not None and not document.problems:
-        return document.plan.model_dump(mode="json", exclude_unset=True)
+        dumped = document.plan.model_dump(mode="json", exclude_unset=True)
+        return {"version": dumped.pop("version", 1), **dumped}
     return document.data
 
 

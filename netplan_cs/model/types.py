@@ -225,10 +225,12 @@ HYPERVISORS = {"kvm": "KVM", "xenserver": "XenServer", "xcpng": "XenServer", "vm
                "hyperv": "Hyperv", "simulator": "Simulator", "baremetal": "BareMetal",
                "lxc": "LXC", "ovm3": "Ovm3"}
 Hypervisor = Annotated[str, OneOf.of(HYPERVISORS, "hypervisor", keep=True)]
-ZoneType = Annotated[str, OneOf.of({"basic": "Basic", "advanced": "Advanced"}, "zone type")]
+_lower_in_files = PlainSerializer(str.lower, return_type=str, when_used="json")  # the README's form
+ZoneType = Annotated[str, OneOf.of({"basic": "Basic", "advanced": "Advanced"}, "zone type"),
+                     _lower_in_files]
 TrafficKind = Annotated[str, OneOf.of(
     {"management": "Management", "guest": "Guest", "public": "Public", "storage": "Storage"},
-    "traffic type")]
+    "traffic type"), _lower_in_files]
 BroadcastDomain = Annotated[str, OneOf.of({"zone": "ZONE", "pod": "POD"},
                                           "broadcast domain range")]
 GuestIpType = Annotated[str, OneOf.of(

@@ -28,6 +28,7 @@ class VlanRanges:
     intervals: tuple[tuple[int, int], ...] = ()
     error: str | None = None
     items: tuple[str, ...] = field(default=(), compare=False)
+    listed: bool = field(default=False, compare=False)  # written as a YAML list
 
     @classmethod
     def parse(cls, value: Any) -> VlanRanges:
@@ -35,7 +36,7 @@ class VlanRanges:
             return value
         if isinstance(value, list):
             return cls._parse_items([str(item) for item in value], allow_single=True,
-                                    text=",".join(str(item) for item in value))
+                                    text=",".join(str(item) for item in value), listed=True)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls._parse_items([str(value)], allow_single=False, text=str(value))
         if not isinstance(value, str):
@@ -43,7 +44,8 @@ class VlanRanges:
         return cls._parse_items(value.split(","), allow_single=False, text=value)
 
     @classmethod
-    def _parse_items(cls, items: list[str], allow_single: bool, text: str) -> VlanRanges:
+    def _parse_items(cls, items: list[str], allow_single: bool, text: str,
+                     listed: bool = False) -> VlanRanges:
         intervals: list[tuple[int, int]] = []
         for item in items:
             pair = _PAIR.match(item)
@@ -63,7 +65,7 @@ class VlanRanges:
                 return cls(text, error=f"{shown(item.strip())}: the start is above the end",
                            items=tuple(items))
             intervals.append((start, end))
-        return cls(text, tuple(intervals), items=tuple(items))
+        return cls(text, tuple(intervals), items=tuple(items), listed=listed)
 
     @property
     def valid(self) -> bool:
@@ -88,11 +90,19 @@ class VlanRanges:
     def __str__(self) -> str:
         return self.text
 
+    def written(self) -> str | list[str | int]:
+        """The value as a plan writes it back: a list stays a list (where a bare number is
+        allowed), a CSV stays the text CloudStack's API takes."""
+        if not self.listed:
+            return self.text
+        return [int(item) if _SINGLE.match(item) else item.strip() for item in self.items]
+
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any,
                                      handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str))
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(
+                cls.written))
 
 
 def format_vlans(vlans: list[int] | set[int]) -> str:
