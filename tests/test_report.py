@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -112,3 +113,20 @@ def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     png = shot.read_bytes()
     assert png.startswith(b"\x89PNG")
     assert _distinct_bytes(png) > 50
+
+
+@pytest.mark.parametrize("config", ['', 'fail-level = "warning"\n',
+                                    'ignore = ["P005", "T007", "T008", "C003", "M003", "Z003"]\n'])
+def test_report_reads_the_configuration_lint_reads(tmp_path: Path, config: str) -> None:
+    """One path for configuration, suppressions and exit code: report agrees with lint."""
+    from tests.cli_helpers import run, write_plan
+
+    plan = write_plan(tmp_path)
+    if config:
+        (tmp_path / ".netplan-cs.toml").write_text(config, encoding="utf-8")
+    lint_code, lint_out, _ = run("lint", "--format", "json", plan)
+    severities = [f["severity"] for f in json.loads(lint_out)["findings"]]
+    code, _, err = run("report", plan, "-o", tmp_path / "r.html")
+    assert code == lint_code
+    assert (f"wrote {tmp_path / 'r.html'}: {severities.count('error')} error(s), "
+            f"{severities.count('warning')} warning(s), {severities.count('info')} info") in err

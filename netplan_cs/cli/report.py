@@ -1,5 +1,6 @@
 """`netplan-cs report PLAN -o report.html`: the plan drawn as one self-contained page."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,26 +15,33 @@ def report(
     plan: Annotated[Path, typer.Argument(help="A plan file: native YAML or Marvin .cfg.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
     force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
-    fail_level: Annotated[FailLevel, typer.Option(
-        help="Exit 1 when a finding is at or above this severity.")] = FailLevel.error,
+    fail_level: Annotated[FailLevel | None, typer.Option(
+        help="Exit 1 when a finding is at or above this severity (default: the "
+        "configuration's fail-level, else error).")] = None,
+    config: Annotated[Path | None, typer.Option(
+        help="Use this configuration file instead of searching upward from the plan.")] = None,
 ) -> None:
-    """Write an HTML report: address and VLAN maps, budgets, rates, trunks and findings."""
+    """Write an HTML report: address and VLAN maps, budgets, rates, trunks and the findings
+    `lint` gives (same configuration, suppressions and exit code)."""
     from netplan_cs.document import open_plan
     from netplan_cs.engine.findings import Severity
-    from netplan_cs.engine.registry import load_rules
-    from netplan_cs.engine.run import lint_document
+    from netplan_cs.engine.pipeline import LintRequest, run_lint
     from netplan_cs.output.files import write_output
     from netplan_cs.report.page import render_report
 
     try:
+        outcome = run_lint(LintRequest(
+            plans=[plan], config=config,
+            fail_level=Severity.parse(fail_level.value) if fail_level else None))
+        if outcome.result.errors:
+            raise outcome.result.errors[0]
         document = open_plan(plan)
-    except InputError as error:
-        raise fail(error) from None
-    findings = lint_document(document, load_rules())
-    try:
+        findings = outcome.result.findings
         write_output(output, render_report(document, findings), force, inputs=[plan])
     except InputError as error:
         raise fail(error) from None
-    threshold = Severity.parse(fail_level.value)
-    if any(f.severity >= threshold for f in findings):
+    counts = {severity: sum(f.severity == severity for f in findings) for severity in Severity}
+    print(f"netplan-cs: wrote {output}: {counts[Severity.ERROR]} error(s), "
+          f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", file=sys.stderr)
+    if outcome.failed:
         raise typer.Exit(Exit.FINDINGS)
