@@ -33,7 +33,8 @@ def test_json_document_shape() -> None:
     assert pod["cidr"] == "192.168.122.0/24"
     assert pod["reserved"] == {"size": 20, "needed": 2, "free": 18, "utilisation": 0.1,
                                "breakdown": {"ssvm": 1, "cpvm": 1, "router_control": 0}}
-    assert pod["hosts"] == {"count": 1, "capacity": 212}
+    assert pod["hosts"] == {"count": 1, "capacity": 212, "declared": 1, "outside": 0,
+                            "simulated": 0}
     assert set(zone["public"]) == BUDGET_KEYS
     assert zone["public"]["breakdown"] == {"ssvm": 1, "cpvm": 1, "source_nat": 0, "extra": 0}
     assert zone["guest_vlans"] == {"size": 101, "needed": 0, "free": 101, "utilisation": 0.0}

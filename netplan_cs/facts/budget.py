@@ -208,24 +208,49 @@ def guest_networks(zone: Zone) -> Iterator[tuple[int, PhysicalNetwork]]:
             yield index, pnet
 
 
-def pod_hosts(pod: Pod) -> tuple[int, list[int]]:
-    """How many hosts need an address in the pod CIDR, and every host address (as integers),
-    from one pass over the hosts. Simulated hosts and those the plan puts outside the CIDR
-    (another rule reports those) need none."""
+@dataclass(frozen=True)
+class PodHosts:
+    """A pod's hosts as the budget counts them: `need` an address in the pod CIDR; the
+    simulated ones and those the plan puts outside the CIDR (A012 reports those) do not."""
+
+    need: int
+    addresses: list[int]  # every host address, as integers
+    outside: int
+    simulated: int
+
+    @property
+    def declared(self) -> int:
+        return self.need + self.outside + self.simulated
+
+    def __str__(self) -> str:
+        """`12 hosts (2 outside the pod CIDR, counted by A012)`: what the count counts."""
+        notes = [f"{n} {text}" for n, text in (
+            (self.outside, "outside the pod CIDR, counted by A012"),
+            (self.simulated, "simulated, needing no address")) if n]
+        declared = self.declared
+        return (f"{declared} host{'' if declared == 1 else 's'}"
+                + (f" ({'; '.join(notes)})" if notes else ""))
+
+
+def pod_hosts(pod: Pod) -> PodHosts:
+    """The pod's hosts, from one pass over them."""
     first, last = pod.cidr.first, pod.cidr.last
-    count = 0
+    count = outside = simulated = 0
     addresses: list[int] = []
     for cluster in pod.clusters:
         counted = cluster.hypervisor != "Simulator"
         for host in cluster.hosts:
+            simulated += not counted
             address = host.address
             if address is None:
                 count += counted
                 continue
             value = int(address)
             addresses.append(value)
-            count += counted and first <= value <= last
-    return count, addresses
+            inside = first <= value <= last
+            count += counted and inside
+            outside += counted and not inside
+    return PodHosts(count, addresses, outside, simulated)
 
 
 LABELS = {"ssvm": "SSVM", "cpvm": "CPVM", "router_control": "router control NIC",
@@ -256,10 +281,11 @@ class PodBudget:
     reserved: Budget
     system_pool: int
     general_pool: int
-    hosts: int
+    hosts: int  # hosts that need an address in the pod CIDR
     host_capacity: int
     storage: Budget | None
     guest: Budget | None
+    host_count: PodHosts
 
     @property
     def path(self) -> DataPath:
@@ -366,7 +392,7 @@ class ZoneBudgeter:
             reserved=Budget(system_size + general_size,
                             reserved_breakdown(self.demand, control)),
             system_pool=system_size, general_pool=general_size,
-            hosts=self._hosts[index][0],
+            hosts=self._hosts[index].need, host_count=self._hosts[index],
             host_capacity=self._host_capacity(pod, system | general),
             storage=storage, guest=guest)
 
@@ -418,12 +444,12 @@ class ZoneBudgeter:
         for network in zone.shared_networks:
             taken |= shared_set(network)
         infrastructure = {int(address) for address in self._infrastructure()}
-        for _, addresses in self._hosts:  # a server that is also a host counts as a host
-            infrastructure.difference_update(addresses)
+        for hosts in self._hosts:  # a server that is also a host counts as a host
+            infrastructure.difference_update(hosts.addresses)
         return taken | Spans((address, address) for address in infrastructure)
 
     @cached_property
-    def _hosts(self) -> list[tuple[int, list[int]]]:
+    def _hosts(self) -> list[PodHosts]:
         """`pod_hosts` of every pod: one pass over the hosts serves the counts and `_taken`."""
         return [pod_hosts(pod) for pod in self.zone.pods]
 

@@ -33,7 +33,9 @@ def zone_json(zone: ZoneBudget) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "name": pod.pod.name, "cidr": str(pod.pod.cidr),
             "reserved": budget_json(pod.reserved),
-            "hosts": {"count": pod.hosts, "capacity": pod.host_capacity}}
+            "hosts": {"count": pod.hosts, "capacity": pod.host_capacity,
+                      "declared": pod.host_count.declared, "outside": pod.host_count.outside,
+                      "simulated": pod.host_count.simulated}}
         if pod.storage is not None:
             entry["storage"] = budget_json(pod.storage)
         if pod.guest is not None:
@@ -83,7 +85,9 @@ def zone_rows(plan: Plan, zone: ZoneBudget) -> list[list[Any]]:
         free = pod.host_capacity - pod.hosts
         rows.append([f"{name} hosts ({pod.pod.cidr})", pod.host_capacity, pod.hosts, free,
                      "SHORT" if free < 0 else f"{pod.hosts / max(pod.host_capacity, 1):.0%}",
-                     describe((("hosts", pod.hosts),))])
+                     describe((("hosts", pod.hosts),))
+                     if pod.host_count.need == pod.host_count.declared
+                     else f"{pod.hosts} of {pod.host_count}"])
         if pod.storage is not None:
             rows.append(_row(f"{name} storage", pod.storage, None))
         if pod.guest is not None:

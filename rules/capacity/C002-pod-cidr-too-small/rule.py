@@ -25,10 +25,13 @@ def check(ctx: Any) -> Iterator[Finding]:
             addresses = count_of(usable(cidr))
             taken = addresses - pod.host_capacity
             prefix = smallest_prefix(pod.hosts + taken)
+            counted = pod.host_count
+            have = (f"the pod has {counted}" if counted.need == counted.declared else
+                    f"{counted.need} of the pod's {counted} need one")
             yield Finding(
                 (*pod.path, "netmask"),
                 f"pod {pod.pod.name}: {cidr} has room for {pod.host_capacity} host addresses "
                 f"({taken} of its {addresses} usable addresses go to the gateway, the reserved "
-                f"range and other ranges or servers), but the pod has {pod.hosts} hosts",
+                f"range and other ranges or servers), but {have}",
                 suggestion=f"use a /{prefix} or larger pod CIDR, shrink the reserved range, or "
                            "split the hosts over more pods")
