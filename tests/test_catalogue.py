@@ -74,3 +74,22 @@ def test_rule_states_what_cloudstack_does(rule: Rule) -> None:
     if rule.cloudstack == "refuses":
         assert '"' in reference["message"], f"{rule.id}: quote CloudStack's refusal"
         assert ".java" in reference["code"], f"{rule.id}: name the Java file that refuses"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_a_rule_whose_findings_change_severity_says_when_everywhere(rule: Rule) -> None:
+    """A rule that gives some findings another severity declares SEVERITY_VARIES, and the
+    catalogue outputs (rules markdown, explain, SARIF) all carry the same words."""
+    from netplan_cs.cli.catalogue import explanation, rules_markdown
+    from netplan_cs.output.sarif import _descriptor
+
+    source = (rule.folder / "rule.py").read_text(encoding="utf-8")
+    assert ("severity=" in source) == (rule.severity_varies is not None), rule.id
+    if rule.severity_varies is None:
+        return
+    words = rule.severity_text
+    assert words in rules_markdown([rule])
+    assert f"severity {words}." in explanation(rule)
+    descriptor = _descriptor(rule)
+    assert words in descriptor["fullDescription"]["text"]
+    assert descriptor["properties"]["severityVaries"] == rule.severity_varies

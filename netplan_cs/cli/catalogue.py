@@ -27,14 +27,18 @@ class SchemaKind(StrEnum):
 
 
 def _rows(rules: list["Rule"]) -> list[dict[str, str]]:
-    return [{"id": r.id, "name": r.name, "category": r.category, "severity": str(r.severity),
+    """The terminal table's rows: `error (varies)` where `explain` says when."""
+    return [{"id": r.id, "name": r.name, "category": r.category,
+             "severity": f"{r.severity}{' (varies)' if r.severity_varies else ''}",
              "summary": r.summary} for r in rules]
 
 
 def _json_rows(rules: list["Rule"]) -> list[dict[str, object]]:
-    """The table's rows plus what CloudStack does with the input, from each README."""
-    return [{**row, "cloudstack": rule.cloudstack_reference() or None}
-            for row, rule in zip(_rows(rules), rules, strict=True)]
+    """Every rule with its default severity, when findings differ from it, and what
+    CloudStack does with the input, from each README."""
+    return [{"id": r.id, "name": r.name, "category": r.category, "severity": str(r.severity),
+             "severity_varies": r.severity_varies, "summary": r.summary,
+             "cloudstack": r.cloudstack_reference() or None} for r in rules]
 
 
 def _cell(text: str) -> str:
@@ -51,7 +55,7 @@ def rules_markdown(rules: list["Rule"]) -> str:
         verdict = r.cloudstack or "not stated"
         if reference.get("message"):
             verdict += ": " + reference["message"]
-        lines.append(f"| {r.id} | {r.name} | {r.severity} | {_cell(r.summary)} | "
+        lines.append(f"| {r.id} | {r.name} | {_cell(r.severity_text)} | {_cell(r.summary)} | "
                      f"{_cell(verdict)} | {_cell(reference.get('read_in', ''))} |")
     return "\n".join(lines) + "\n"
 
@@ -93,8 +97,8 @@ def find_rule(catalogue: list["Rule"], key: str) -> "Rule":
 def explanation(rule: "Rule") -> str:
     """The rule's README followed by its example plans, each in a fenced block."""
     text = rule.readme.read_text(encoding="utf-8").rstrip() + "\n"
-    header = (f"\nRule {rule.id} {rule.name}: category {rule.category}, default severity "
-              f"{rule.severity}.")
+    header = (f"\nRule {rule.id} {rule.name}: category {rule.category}, severity "
+              f"{rule.severity_text}.")
     if rule.options:
         header += " Options (defaults): " + ", ".join(
             f"{key} = {value!r}" for key, value in rule.options.items()) + "."

@@ -41,6 +41,13 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict, compare=False)
     needs_plan: bool = True
     cloudstack: str | None = None  # one of VERDICTS
+    severity_varies: str | None = None  # when some findings carry another severity
+
+    @property
+    def severity_text(self) -> str:
+        """`error; a warning in basic zones, ...`: the default and when findings differ, in
+        the words every catalogue output (rules, explain, SARIF, README) uses."""
+        return str(self.severity) + (f"; {self.severity_varies}" if self.severity_varies else "")
 
     @property
     def readme(self) -> Path:
@@ -97,7 +104,8 @@ def _rule_from(folder: Path) -> Rule:
         id=rule_id, name=name, category=folder.parent.name,
         severity=Severity.parse(module.SEVERITY), summary=module.SUMMARY, folder=folder,
         check=module.check, options=dict(getattr(module, "OPTIONS", {})),
-        needs_plan=getattr(module, "NEEDS_PLAN", True), cloudstack=verdict)
+        needs_plan=getattr(module, "NEEDS_PLAN", True), cloudstack=verdict,
+        severity_varies=getattr(module, "SEVERITY_VARIES", None))
 
 
 def discover(directory: Path) -> Iterator[Rule]:

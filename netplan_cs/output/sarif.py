@@ -35,10 +35,12 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.summary},
+        "fullDescription": {"text": f"{rule.summary} (severity: {rule.severity_text})"},
         "help": {"text": text, "markdown": text},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": [rule.category]},
+        "properties": {"tags": [rule.category],
+                       **({"severityVaries": rule.severity_varies} if rule.severity_varies
+                          else {})},
     }
 
 

@@ -13,6 +13,8 @@ ID = "A005"
 NAME = "gateway-in-range"
 SEVERITY = "error"
 SUMMARY = "a gateway lies inside its own start-end range"
+SEVERITY_VARIES = ("a warning when the range has no endip and CloudStack's default end would "
+                   "take in the gateway")
 
 
 def check(ctx: Any) -> Iterator[Finding]:

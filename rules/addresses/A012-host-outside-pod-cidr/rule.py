@@ -11,6 +11,8 @@ ID = "A012"
 NAME = "host-outside-pod-cidr"
 SEVERITY = "error"
 SUMMARY = "a host's management address is outside its pod's CIDR"
+SEVERITY_VARIES = ("an error for XenServer hosts, whose addHost CloudStack refuses; a warning "
+                   "for other hypervisors, which it does not check")
 
 REFUSED = {"XenServer", "Hyperv"}
 

@@ -14,6 +14,8 @@ SEVERITY = "error"
 CLOUDSTACK = "refuses"
 SUMMARY = ("a VMware traffic label is not `name[,vlan[,switchtype]]` with switchtype vmwaresvs, "
            "vmwaredvs or nexusdvs (info in zones without VMware clusters)")
+SEVERITY_VARIES = ("a warning in zones without VMware clusters, where CloudStack does not read "
+                   "the label yet")
 
 
 def _has_vmware(zone: Any) -> bool:

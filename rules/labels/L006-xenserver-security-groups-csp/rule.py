@@ -13,6 +13,8 @@ SEVERITY = "error"
 CLOUDSTACK = "fails-later"
 SUMMARY = ("security groups on XenServer clusters without the CloudStack Supplemental Pack "
            "declared installed; or the pack declared installed without security groups")
+SEVERITY_VARIES = ("a warning where the plan does not say whether the Supplemental Pack is "
+                   "installed")
 
 _CSP = ("CloudStack: \"Failed to configure bridge firewall\" (\"Check host ... for CSP is "
         "installed or not and check network mode for bridge\")")

@@ -13,6 +13,7 @@ SEVERITY = "error"
 CLOUDSTACK = "refuses"
 SUMMARY = ("an advanced security-group zone contains clusters other than KVM, XenServer, LXC "
            "or Simulator (a warning for VMware and Hyper-V in basic zones, not refused there)")
+SEVERITY_VARIES = ("a warning in basic zones, where discoverCluster does not refuse the hypervisor")
 
 # ResourceManagerImpl.discoverCluster accepts only these in advanced security-group zones
 SG_CAPABLE = ("KVM", "XenServer", "LXC", "Simulator")

@@ -16,6 +16,7 @@ SEVERITY = "error"
 CLOUDSTACK = "fails-later"
 SUMMARY = ("an entry of the comma-separated `host` setting is empty, repeated, or neither an "
            "IPv4 address nor a host name")
+SEVERITY_VARIES = ("a warning while at least one entry of the list can be reached")
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST_NAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*\.?\Z")

@@ -14,6 +14,7 @@ SEVERITY = "error"
 CLOUDSTACK = "refuses"
 SUMMARY = ("an offering's networkrate is above 65535 Mb/s, or negative (rejected on compute and "
            "system offerings, silently stored as 0 = unlimited on network offerings)")
+SEVERITY_VARIES = ("a warning for a negative rate, which CloudStack stores as 0 (unlimited)")
 
 
 def check(ctx: Any) -> Iterator[Finding]:

@@ -13,6 +13,8 @@ NAME = "guest-vlan-overlap"
 SEVERITY = "warning"
 SUMMARY = ("guest VLAN ranges of two physical networks in one zone overlap (an error for VXLAN "
            "VNIs)")
+SEVERITY_VARIES = ("an error when the overlapping ranges are VXLAN, whose VNIs CloudStack "
+                   "refuses to repeat in a zone")
 
 VNI_UNIQUE = ("VXLAN", "NETRIS")
 

@@ -24,6 +24,8 @@ SEVERITY = "error"
 CLOUDSTACK = "refuses"
 SUMMARY = ("a public, shared-network, storage or management VLAN lies inside a dynamic guest "
            "VLAN range (error on the same physical network, warning on another)")
+SEVERITY_VARIES = ("a warning when the guest range is on another physical network, or the "
+                   "shared network bypasses CloudStack's check")
 
 # the kinds whose creation CloudStack refuses (createVlanIpRange, createNetwork: findVnet)
 CHECKED = (PUBLIC, SHARED, POD_GUEST)
