@@ -12,6 +12,7 @@ from netplan_cs.engine.findings import Finding
 ID = "A003"
 NAME = "range-outside-subnet"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a range's start or end lies outside the subnet of its gateway/netmask"
 
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "A004"
 NAME = "range-reversed"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a range's start is above its end"
 
 

@@ -13,6 +13,7 @@ from netplan_cs.facts.addresses import Overlap, Span
 ID = "A009"
 NAME = "address-overlap"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "two address ranges of a zone intersect, or a range contains a declared address"
 
 RESERVED = {"reserved range", "management range"}

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related, Severity
 ID = "A012"
 NAME = "host-outside-pod-cidr"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a host's management address is outside its pod's CIDR"
 
 REFUSED = {"XenServer", "Hyperv"}

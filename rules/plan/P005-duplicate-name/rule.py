@@ -11,6 +11,7 @@ from netplan_cs.load.location import DataPath
 ID = "P005"
 NAME = "duplicate-name"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = ("two zones, two pods of a zone, two clusters of a pod or two physical networks of a "
            "zone share a name")
 
