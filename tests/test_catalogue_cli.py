@@ -43,7 +43,7 @@ def test_explain_inlines_the_examples(key: str) -> None:
     code, out, _ = run("explain", key)
     assert code == 0
     assert out.startswith("# P005 duplicate-name\n")
-    assert "Rule P005 duplicate-name: category plan, severity error." in out
+    assert "Rule P005 duplicate-name: category plan, severity error; a warning for physical" in out
     assert "## Example plan (fail): twins.yaml\n\n```yaml\n" in out
     assert "## Example plan (pass): distinct.yaml" in out
 

@@ -12,6 +12,7 @@ from netplan_cs.engine.findings import Finding
 ID = "A002"
 NAME = "gateway-network-or-broadcast"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a gateway is the network or broadcast address of its subnet"
 
 

@@ -12,6 +12,7 @@ from netplan_cs.engine.findings import Finding, Related, Severity
 ID = "A005"
 NAME = "gateway-in-range"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a gateway lies inside its own start-end range"
 SEVERITY_VARIES = ("a warning when the range has no endip and CloudStack's default end would "
                    "take in the gateway")

@@ -14,6 +14,7 @@ from netplan_cs.engine.findings import Finding
 ID = "A006"
 NAME = "range-includes-network-or-broadcast"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = "a range contains its subnet's network or broadcast address"
 
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "A008"
 NAME = "pod-cidr-overlaps-guest-cidr"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a pod CIDR overlaps the zone guest CIDR"
 
 

@@ -13,6 +13,7 @@ from netplan_cs.facts.addresses import Overlap, Span
 ID = "A009"
 NAME = "address-overlap"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "two address ranges of a zone intersect, or a range contains a declared address"
 
 RESERVED = {"reserved range", "management range"}
@@ -42,6 +43,8 @@ def _finding(overlap: Overlap) -> Finding:
 def _cloudstack_says(span: Span, other: Span) -> str:
     """CloudStack's own words where it checks this pair when the later one is added."""
     kinds = {span.kind, other.kind}
+    if "storage range" in kinds:
+        return ""  # checked only against the ranges of the storage range's own pod
     if kinds & RESERVED and len(kinds) == 2 and not span.single and not other.single:
         return " (CloudStack: \"The Start IP and EndIP address range overlap with private IP\")"
     if kinds == {"public range"}:

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Related, Severity
 ID = "A012"
 NAME = "host-outside-pod-cidr"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "a host's management address is outside its pod's CIDR"
 SEVERITY_VARIES = ("an error for XenServer hosts, whose addHost CloudStack refuses; a warning "
                    "for other hypervisors, which it does not check")

@@ -12,6 +12,7 @@ from netplan_cs.facts.budget import MANAGEMENT_STRICT, PodBudget, ZoneBudget, de
 ID = "C001"
 NAME = "reserved-range-too-small"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = ("a pod's reserved system range holds fewer addresses than its SSVM and CPVM "
            "management NICs and, on VMware/Hyper-V, its virtual routers' control NICs")
 OPTIONS = {"headroom": 0}  # addresses to keep free beyond the computed need (docs: ~10)

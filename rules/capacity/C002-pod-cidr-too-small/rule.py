@@ -12,6 +12,7 @@ from netplan_cs.facts.budget import count_of, smallest_prefix, usable
 ID = "C002"
 NAME = "pod-cidr-too-small"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = ("the pod CIDR cannot hold gateway + hosts + reserved range + declared infrastructure "
            "addresses")
 

@@ -12,6 +12,7 @@ from netplan_cs.facts.budget import describe
 ID = "C004"
 NAME = "guest-vlans-too-few"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = ("the guest VLAN ranges hold fewer VLANs than planned isolated networks + VPC tiers "
            "+ L2 networks from the pool")
 

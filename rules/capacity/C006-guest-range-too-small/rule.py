@@ -12,6 +12,7 @@ from netplan_cs.facts.budget import describe
 ID = "C006"
 NAME = "guest-range-too-small"
 SEVERITY = "error"
+CLOUDSTACK = "fails-later"
 SUMMARY = ("a basic-zone pod guest range or a shared-network range holds fewer addresses than "
            "planned VMs + its virtual router + the system VMs drawing from it")
 

@@ -11,6 +11,7 @@ from netplan_cs.model.placeholders import is_placeholder
 ID = "P001"
 NAME = "plan-schema"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = ("a value has the wrong type or syntax (bad address, non-contiguous netmask, "
            "unknown zone type or hypervisor) or a required field is missing")
 NEEDS_PLAN = False

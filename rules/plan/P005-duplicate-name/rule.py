@@ -5,14 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from netplan_cs.engine.findings import Finding, Related
+from netplan_cs.engine.findings import Finding, Related, Severity
 from netplan_cs.load.location import DataPath
 
 ID = "P005"
 NAME = "duplicate-name"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = ("two zones, two pods of a zone, two clusters of a pod or two physical networks of a "
            "zone share a name")
+SEVERITY_VARIES = ("a warning for physical networks, whose names createPhysicalNetwork stores "
+                   "unchecked")
+
+
+def _cloudstack_says(what: str, name: str) -> str:
+    """CloudStack's answer to the second element of that name."""
+    if what == "zone":
+        return "CloudStack: \"A zone with that name already exists\""
+    if what == "pod":
+        return f"CloudStack: \"A pod with name: {name} already exists in zone ...\""
+    if what == "cluster":
+        return f"CloudStack: \"Unable to create cluster {name} in pod and data center ...\""
+    return "CloudStack stores it; tools that address physical networks by name cannot tell " \
+           "them apart"
 
 
 def _repeats(items: Sequence[Any], base: DataPath, what: str, scope: str) -> Iterator[Finding]:
@@ -21,11 +36,12 @@ def _repeats(items: Sequence[Any], base: DataPath, what: str, scope: str) -> Ite
         name = item.name
         if name in first:
             yield Finding((*base, index, "name"),
-                          f"{what} name {name!r} is already used{scope} (CloudStack: "
-                          f"\"A {what} with name {name} already exists\")",
+                          f"{what} name {name!r} is already used{scope} "
+                          f"({_cloudstack_says(what, name)})",
                           related=(Related((*base, first[name], "name"), f"first {what} "
                                            f"{name!r}"),),
-                          suggestion=f"give each {what} a unique name")
+                          suggestion=f"give each {what} a unique name",
+                          severity=Severity.WARNING if what == "physical network" else None)
         else:
             first[name] = index
 

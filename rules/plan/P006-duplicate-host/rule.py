@@ -11,6 +11,7 @@ from netplan_cs.load.location import DataPath
 ID = "P006"
 NAME = "duplicate-host"
 SEVERITY = "error"
+CLOUDSTACK = "refuses"
 SUMMARY = "the same host (management address or URL) is listed twice in a zone"
 # The simulator takes host URLs as labels, not addresses: upstream configs reuse them.
 _EXEMPT = {"Simulator"}
