@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from netplan_cs.engine.findings import Severity
 from netplan_cs.engine.registry import VERDICTS, Rule, load_rules
 from tests.conftest import SHARED, needs_shared
 
@@ -64,7 +65,10 @@ def test_no_id_of_the_first_catalogue_disappeared() -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_rule_states_what_cloudstack_does(rule: Rule) -> None:
-    """A stated verdict is the README's and is sourced."""
+    """Every error rule states what CloudStack does (a gate must be able to say why it
+    fails a plan); a stated verdict is the README's and is sourced."""
+    if rule.severity is Severity.ERROR:
+        assert rule.cloudstack is not None, f"{rule.id}: set CLOUDSTACK and a ## CloudStack section"
     if rule.cloudstack is None:
         return
     reference = rule.cloudstack_reference()
