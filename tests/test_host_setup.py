@@ -71,3 +71,28 @@ def test_vmware_switches_and_management_port_group() -> None:
     assert items[2].startswith("Management port group `Mgmt PG` (setting "
                                "vmware.management.portgroup)")
     assert "`cloud.guest.<vlan>.<Mb/s>.1-<switch>`" in items[3]
+
+
+def test_libvirt_dhcp_advice_only_where_there_are_kvm_hosts() -> None:
+    for hypervisor, libvirt in (("KVM", True), ("VMware", False), ("XenServer", False)):
+        _, checks = _setup({"networktype": "advanced", "physical_networks": [{
+            "name": "pn", "traffic_types": [{"traffictype": "management"},
+                                            {"traffictype": "guest"}]}],
+            "pods": _pod(hypervisor)})
+        assert any("libvirt" in check for check in checks) is libvirt, hypervisor
+
+
+def test_vxlan_kvm_hosts_need_a_vtep_address_and_multicast_or_evpn() -> None:
+    setup, _ = _setup({"networktype": "advanced", "physical_networks": [{
+        "name": "pn", "isolationmethods": ["VXLAN"], "vlan": "5000-5999",
+        "traffic_types": [{"traffictype": "management", "kvmnetworklabel": "cloudbr0"},
+                          {"traffictype": "guest", "kvmnetworklabel": "cloudbr1"}]}],
+        "pods": _pod("KVM")})
+    vtep, underlay = setup["KVM"][-2:]
+    assert "`brvx-<vni>` over `cloudbr1`, which needs an IPv4 address" in vtep
+    assert "VNI 5000 uses 239.0.19.136" in underlay and "BGP EVPN" in underlay
+    vlan, _ = _setup({"networktype": "advanced", "physical_networks": [{
+        "name": "pn", "vlan": "500-599",
+        "traffic_types": [{"traffictype": "management"}, {"traffictype": "guest"}]}],
+        "pods": _pod("KVM")})
+    assert not any("VXLAN" in item for item in vlan["KVM"])

@@ -67,7 +67,32 @@ def _kvm(zone: ZoneTrunks, hosts_nics: list[str]) -> list[str]:
                 f"({format_vlans(set(vlans))}) on the NIC{behind}, e.g. `{example}`: "
                 f"with VLAN {top} the NIC name may have at most {kvm_nic_room(top)} "
                 f"characters (Linux allows {IFNAMSIZ})")
+        items.extend(_kvm_vxlan(net))
     return items
+
+
+def vxlan_group(vni: int) -> str:
+    """The multicast group modifyvxlan.sh gives a VNI: 239.<vni bytes, high to low>."""
+    return f"239.{(vni >> 16) % 256}.{(vni >> 8) % 256}.{vni % 256}"
+
+
+def _kvm_vxlan(net: NetworkTrunk) -> list[str]:
+    """What CloudStack's modifyvxlan.sh needs of a KVM host for VXLAN guest networks."""
+    if net.isolation != "VXLAN" or "KVM" not in net.labels or "Guest" not in net.traffic:
+        return []
+    label = net.labels["KVM"].get("Guest")
+    bridge = f"`{label.name}`" if label and label.name else "the Guest traffic's bridge"
+    vnis = net.encapsulated.merged() if net.encapsulated is not None else []
+    first = vnis[0][0] if vnis else None
+    example = (f" (VNI {first} uses {vxlan_group(first)})" if first is not None else "")
+    return [
+        f"VXLAN guest networks of {net.name}: CloudStack creates `vxlan<vni>` in a bridge "
+        f"`brvx-<vni>` over {bridge}, which needs an IPv4 address on every KVM host (the VTEP; "
+        "without it: \"Failed to find vxlan multicast source ip address on brif\")",
+        f"The underlay between the KVM hosts routes multicast: one group per VNI{example}, "
+        "with IGMP snooping or PIM on the switches; or install the BGP EVPN variant of "
+        "modifyvxlan.sh on every host and run BGP EVPN instead",
+    ]
 
 
 def _xenserver(zone: ZoneTrunks) -> list[str]:
@@ -153,8 +178,9 @@ def preflight(plan: Plan, zone: Zone) -> list[str]:
     items = [
         f"Management server(s) {servers}, every host and the secondary storage {storage} "
         "reach each other over the management network",
-        "No other DHCP server on the management or guest segment (on a nested KVM lab, "
-        "remove the DHCP server of libvirt's default network)",
+        "No other DHCP server on the management or guest segment"
+        + (" (on a nested KVM lab, remove the DHCP server of libvirt's default network)"
+           if "KVM" in zone.hypervisors else ""),
         "Templates carry no hostname in /etc/hostname or /etc/hosts (every instance would "
         "come up with that name)",
         "Hosts have no VMs running when they are added",
