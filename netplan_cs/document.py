@@ -43,6 +43,13 @@ class PlanDocument:
         """The source's values P004 or S001 may flag, found once for both."""
         return suspect_scalars(self.source.data)
 
+    def traffic_entry(self, kind: str) -> str:
+        """How this file writes a traffic type entry, for suggestions: `traffictype: guest`
+        in a native plan, `{"typ": "Guest"}` in a Marvin config's `traffictypes`."""
+        if self.dialect == "marvin":
+            return f'{{"typ": "{kind}"}} to the `traffictypes` of'
+        return f"`traffictype: {kind.lower()}` to"
+
     @property
     def file(self) -> str:
         return self.source.path

@@ -126,3 +126,19 @@ def test_source_paths_of_unmoved_keys_follow_their_moved_ancestors() -> None:
                                  "traffictype")) == (
         "zones", 0, "physical_networks", 0, "traffictypes", 1, "typ")
     assert len(imported.origin) < 10
+
+
+def test_suggestions_for_a_marvin_config_use_marvins_keys(tmp_path: Path) -> None:
+    """T007/T008 tell a Marvin user what to write in Marvin's form, a native user in ours."""
+    from netplan_cs.engine.registry import load_rules, select
+    from netplan_cs.engine.run import lint_document
+
+    zone = {"name": "z1", "networktype": "Advanced", "dns1": "8.8.8.8",
+            "internaldns1": "10.0.0.2",
+            "physical_networks": [{"name": "eth0", "traffictypes": [{"typ": "Guest"}]}]}
+    cfg = tmp_path / "zone.cfg"
+    cfg.write_text(json.dumps({"zones": [zone]}), encoding="utf-8")
+    rules = select(load_rules(), ["T007", "T008"], [])
+    hints = sorted(f.suggestion or "" for f in lint_document(open_plan(cfg), rules))
+    assert hints == ['add {"typ": "Management"} to the `traffictypes` of one physical network',
+                     'add {"typ": "Public"} to the `traffictypes` of one physical network']

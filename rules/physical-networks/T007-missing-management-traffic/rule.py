@@ -20,9 +20,13 @@ def check(ctx: Any) -> Iterator[Finding]:
             continue
         if ctx.document.damaged(("zones", z, "physical_networks")):
             continue  # an invalid network or traffic type was dropped: P001 reports it
+        what = (f"zone {zone.name} has no physical network at all, so nothing carries "
+                "Management traffic" if not zone.physical_networks else
+                f"no physical network of zone {zone.name} carries Management traffic")
+        where = "a new physical network" if not zone.physical_networks else "one physical network"
         yield Finding(("zones", z, "name"),
-                      f"no physical network of zone {zone.name} carries Management traffic: "
+                      f"{what}: "
                       "CloudStack refuses to enable the zone (\"Cannot enable this Zone since: "
                       "Unable to find the default physical network with traffic=Management in "
                       "the specified zone id\")",
-                      suggestion="add `traffictype: management` to one physical network")
+                      suggestion=f"add {ctx.document.traffic_entry('Management')} {where}")

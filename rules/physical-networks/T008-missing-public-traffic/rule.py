@@ -29,7 +29,8 @@ def check(ctx: Any) -> Iterator[Finding]:
                           "traffic: CloudStack refuses to enable the zone (\"Cannot enable this "
                           "Zone since: Unable to find the default physical network with "
                           "traffic=Public in the specified zone id\")",
-                          suggestion="add `traffictype: public` to one physical network")
+                          suggestion=f"add {ctx.document.traffic_entry('Public')} one "
+                          "physical network")
         elif carrier and not zone.public_ranges and not ctx.document.damaged(
                 ("zones", z, "public_ranges")):
             n, t = carrier
