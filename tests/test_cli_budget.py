@@ -118,7 +118,7 @@ def test_invalid_combinations_exit_2_with_a_clear_message(args: list[str], messa
     code, out, err = run(*args)
     assert code == 2
     assert out == ""
-    assert err.startswith("<command line>:1:1: error: ") and message in err
+    assert err.startswith("netplan-cs: error: ") and message in err
 
 
 def test_unreadable_plan_exits_2(tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ def test_bad_set_values_are_usage_errors(tmp_path: Path) -> None:
         result = runner.invoke(app, ["rates", plan, "--set", item])
         assert result.exit_code == 2, item
         assert result.stdout == ""
-        assert result.stderr.startswith("<command line>:1:1: error: --set")
+        assert result.stderr.startswith("netplan-cs: error: --set")
         assert message in result.stderr
 
 

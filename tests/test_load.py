@@ -76,16 +76,19 @@ def test_yaml_aliases_and_merge_keys_expand(tmp_path: Path) -> None:
     ("zones: !!python/object/apply:os.system ['true']\n", "tag", 1),
     ("zones: [1, 2\nname: 3\n", "invalid YAML", 2),
     ("zones: *nowhere\n", "alias", 1),
-    ("- a\n- b\n", "expected a mapping", 1),
+    ("- a\n- b\n", "expected a mapping", None),  # the whole file: no position
     ("zones: []\n---\nzones: []\n", "several YAML documents", 3),
 ])
 def test_bad_yaml_is_a_located_input_error(tmp_path: Path, content: str, message: str,
-                                           line: int) -> None:
+                                           line: int | None) -> None:
     with pytest.raises(InputError) as caught:
         read_plan_file(write(tmp_path, "bad.yaml", content))
     assert message in caught.value.message
-    assert caught.value.line == line
-    assert str(caught.value).startswith(f"{tmp_path / 'bad.yaml'}:{line}:")
+    assert caught.value.located is (line is not None)
+    where = "" if line is None else f":{line}:"
+    assert str(caught.value).startswith(f"{tmp_path / 'bad.yaml'}{where}")
+    if line is not None:
+        assert caught.value.line == line
 
 
 def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:

@@ -8,9 +8,7 @@ from typing import Annotated
 import typer
 
 from netplan_cs.cli.common import fail, open_modelled_plan
-from netplan_cs.errors import InputError
-
-COMMAND_LINE = "<command line>"
+from netplan_cs.errors import COMMAND_LINE, InputError
 
 
 class BudgetFormat(StrEnum):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from netplan_cs.cli.common import fail
-from netplan_cs.errors import InputError
+from netplan_cs.errors import COMMAND_LINE, InputError
 from netplan_cs.output.json_text import json_text
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ def find_rule(catalogue: list["Rule"], key: str) -> "Rule":
             return rule
     hint = nearest(key, [r.id for r in catalogue] + [r.name for r in catalogue])
     extra = f" (did you mean {hint}?)" if hint else "; `netplan-cs rules` lists them"
-    raise InputError("<command line>", f"unknown rule {key!r}{extra}")
+    raise InputError(COMMAND_LINE, f"unknown rule {key!r}{extra}")
 
 
 def explanation(rule: "Rule") -> str:

@@ -19,7 +19,7 @@ from netplan_cs.cli.common import (
     report_input_error,
     split_list,
 )
-from netplan_cs.errors import InputError
+from netplan_cs.errors import COMMAND_LINE, InputError
 from netplan_cs.load.limits import DEFAULT_LIMITS
 from netplan_cs.output.formats import ReportFormat
 
@@ -41,7 +41,7 @@ def default_format() -> ReportFormat:
 def _extra_outputs(formats: list[ReportFormat], files: list[Path]) -> list[tuple[ReportFormat,
                                                                                 Path]]:
     if len(formats) != len(files):
-        raise InputError("<command line>", "give --output-format and --output-file in pairs, "
+        raise InputError(COMMAND_LINE, "give --output-format and --output-file in pairs, "
                          "e.g. --output-format sarif --output-file results.sarif")
     return list(zip(formats, files, strict=True))
 
@@ -100,7 +100,7 @@ def lint(
     try:
         extra = _extra_outputs(output_formats or [], output_files or [])
         if baseline is not None and write_baseline is not None:
-            raise InputError("<command line>", "--baseline and --write-baseline exclude each "
+            raise InputError(COMMAND_LINE, "--baseline and --write-baseline exclude each "
                              "other: write a fresh baseline without --baseline")
         outcome = run_lint(LintRequest(
             plans=plans, select=split_list(select_rules), ignore=split_list(ignore_rules),

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from netplan_cs.cli.common import fail, open_modelled_plan
-from netplan_cs.errors import InputError
+from netplan_cs.errors import COMMAND_LINE, InputError
 
 
 class RatesFormat(StrEnum):
@@ -25,11 +25,11 @@ def parse_overrides(values: list[str] | None) -> dict[str, int]:
         name, equals, text = item.partition("=")
         name = name.strip()
         if not equals or name not in RATE_SETTINGS:
-            raise InputError("<command line>", f"--set {item!r}: expected NAME=VALUE with NAME "
+            raise InputError(COMMAND_LINE, f"--set {item!r}: expected NAME=VALUE with NAME "
                              f"one of {', '.join(RATE_SETTINGS)}")
         value = parse_rate_setting(text)
         if value is None:
-            raise InputError("<command line>", f"--set {item!r}: {name} must be a "
+            raise InputError(COMMAND_LINE, f"--set {item!r}: {name} must be a "
                              "non-negative integer (Mb/s; 0 = unlimited)")
         overrides[name] = value
     return overrides

@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import Any
 
 from netplan_cs.engine.findings import Finding, Severity
-from netplan_cs.errors import InputError
+from netplan_cs.errors import COMMAND_LINE, InputError
 
 VERDICTS = ("refuses", "fails-later", "advice")
 _REFERENCE_LINE = re.compile(r"- (Verdict|Message|Code|Read in): (.+)")
@@ -150,6 +150,6 @@ def select(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule
 
             hint = nearest(selector, [r.id for r in rules] + [r.name for r in rules])
             extra = f" (did you mean {hint}?)" if hint else ""
-            raise InputError("<command line>", f"unknown rule {selector!r}{extra}")
+            raise InputError(COMMAND_LINE, f"unknown rule {selector!r}{extra}")
     chosen = [r for r in rules if not select or any(matches(r, s) for s in select)]
     return [r for r in chosen if not any(matches(r, s) for s in ignore)]

@@ -9,6 +9,10 @@ from netplan_cs.engine.run import LintResult
 
 
 def render_text(result: LintResult) -> str:
+    """The findings and a summary; nothing when no file could be read (stderr says why, and
+    a summary of zero findings would read as a clean plan)."""
+    if result.errors and len(result.errors) == len(result.files):
+        return ""
     lines: list[str] = []
     for f in result.findings:
         lines.append(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}")
