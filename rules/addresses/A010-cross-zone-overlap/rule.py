@@ -12,7 +12,7 @@ from netplan_cs.facts.addresses import Span
 
 ID = "A010"
 NAME = "cross-zone-overlap"
-SEVERITY = "error"
+SEVERITY = "warning"
 CLOUDSTACK = "advice"
 SUMMARY = "public ranges, reserved ranges or host addresses of different zones intersect"
 
