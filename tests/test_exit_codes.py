@@ -81,3 +81,23 @@ def test_config_fail_level_and_command_line(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, SECRET_ONLY)
     assert lint(plan)[0] == 1
     assert lint("--fail-level", "error", plan)[0] == 0
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("lint", "--format", "xml", "plan.yaml"),
+     "netplan-cs lint: error: Invalid value for '--format' / '-f': 'xml' is not one of"),
+    (("budget", "--isolated-networks", "abc", "plan.yaml"),
+     "netplan-cs budget: error: Invalid value for '--isolated-networks': expected a whole "
+     "number, got 'abc'"),
+    (("lint", "--select", "X999", "plan.yaml"), "netplan-cs: error: unknown rule 'X999'"),
+    (("frob",), "netplan-cs: error: No such command 'frob'."),
+])
+def test_usage_errors_are_in_our_words(args: tuple[str, ...], expected: str) -> None:
+    """Exit 2, one plain message and where help is: no library sentence, no fake position."""
+    from tests.cli_helpers import run_cli
+
+    result = run_cli(*args)
+    assert result.code == 2
+    assert result.err.startswith(expected), result.err
+    for library in ("Value error", "Input should be", "Traceback", "<command line>", "╭"):
+        assert library not in result.err

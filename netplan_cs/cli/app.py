@@ -61,14 +61,55 @@ def _spare_full_collections() -> None:
     gc.set_threshold(700, 10, 1000)  # a full collection only after 1,000 middle ones
 
 
+def _is_usage_error(exc: BaseException) -> bool:
+    """The command-line parser's usage errors, whichever click typer carries."""
+    return any(cls.__name__ == "UsageError" for cls in type(exc).__mro__)
+
+
+def _own_words(error: dict[str, object]) -> str:
+    """A typer/pydantic conversion error as this tool says it: the value and what was
+    expected, never the library's sentence."""
+    value = error.get("input")
+    if str(error.get("type", "")).startswith(("int_", "int")):
+        return f"expected a whole number, got {value!r}"
+    context = error.get("ctx")
+    cause = context.get("error") if isinstance(context, dict) else None
+    if cause is not None:
+        return str(cause)
+    return f"{value!r} is not accepted here"
+
+
+def usage_message(exc: BaseException) -> str | None:
+    """`netplan-cs lint: error: --format: 'xml' is not one of ...`, then where help is; None
+    for anything that is not a usage error."""
+    if not _is_usage_error(exc):
+        return None
+    message = str(getattr(exc, "format_message", lambda: str(exc))())
+    if not message.strip():
+        return ""  # `netplan-cs` alone: the help it printed says it all
+    errors = getattr(exc.__cause__, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        message = f"{message.partition(': ')[0]}: {_own_words(first)}"
+    context = getattr(exc, "ctx", None)
+    path = getattr(context, "command_path", None) or "netplan-cs"
+    return f"{path}: error: {message}\nTry '{path} -h' for help."
+
+
 def main() -> None:
     _spare_full_collections()
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     try:
-        (make_app([command]) if command in COMMANDS else app)()
+        application = make_app([command]) if command in COMMANDS else app
+        code = application(standalone_mode=False, prog_name="netplan-cs")
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # a bug: say so plainly, without a traceback
-        print(f"netplan-cs: internal error ({type(exc).__name__}: {exc}); please report it "
-              "with the plan that caused it", file=sys.stderr)
+    except Exception as exc:  # a usage error in our words; anything else is a bug
+        usage = usage_message(exc)
+        if usage is None:
+            usage = (f"netplan-cs: internal error ({type(exc).__name__}: {exc}); please "
+                     "report it with the plan that caused it")
+        if usage:
+            print(usage, file=sys.stderr)
         sys.exit(Exit.USAGE)
+    sys.exit(code if isinstance(code, int) else Exit.CLEAN)

@@ -21,8 +21,10 @@ def report(
     config: Annotated[Path | None, typer.Option(
         help="Use this configuration file instead of searching upward from the plan.")] = None,
 ) -> None:
-    """Write an HTML report: address and VLAN maps, budgets, rates, trunks and the findings
-    `lint` gives (same configuration, suppressions and exit code)."""
+    """Write an HTML report: address and VLAN maps, budgets, rates, trunks and findings.
+
+    The findings are lint's: the same configuration, suppressions and exit code.
+    """
     from netplan_cs.document import open_plan
     from netplan_cs.engine.findings import Severity
     from netplan_cs.engine.pipeline import LintRequest, run_lint
