@@ -16,7 +16,7 @@ from typing import TypeVar
 import netaddr
 
 from netplan_cs.model.plan import Plan
-from netplan_cs.model.types import parse_cidr, parse_ipv4
+from netplan_cs.model.types import ipv4_of, parse_cidr, parse_ipv4
 
 HOST = "host"
 MANAGEMENT_CIDR = "management.network.cidr"
@@ -37,6 +37,18 @@ class ManagementSettings:
 
     def in_management_cidr(self, address: netaddr.IPAddress) -> bool:
         return any(address in cidr for cidr in self.cidrs)
+
+
+LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "localhost4",
+                  "localhost4.localdomain4")
+
+
+def is_loopback(entry: str) -> bool:
+    """An entry that names the host itself (the setting's default `localhost`, 127.0.0.0/8):
+    sent to a system VM or agent, it points at that machine, not a management server."""
+    address = ipv4_of(entry)
+    return entry.lower().rstrip(".") in LOOPBACK_NAMES or (
+        address is not None and address.is_loopback())
 
 
 def _entries(value: object) -> tuple[str, ...]:
