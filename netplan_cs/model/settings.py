@@ -25,4 +25,5 @@ DEFAULTS: dict[str, Any] = {
     "system.vm.management.ip.reservation.mode.strictness": False,
     "vmware.management.portgroup": "Management Network",
     "vr.private.interface.max.mtu": 1500,
+    "vpc.max.networks": 3,
 }
