@@ -88,7 +88,8 @@ def test_vxlan_kvm_hosts_need_a_vtep_address_and_multicast_or_evpn() -> None:
         "traffic_types": [{"traffictype": "management", "kvmnetworklabel": "cloudbr0"},
                           {"traffictype": "guest", "kvmnetworklabel": "cloudbr1"}]}],
         "pods": _pod("KVM")})
-    vtep, underlay = setup["KVM"][-2:]
+    vtep, underlay, firewall = setup["KVM"][-3:]
+    assert "UDP 8472" in firewall and "igmp_max_memberships" in firewall
     assert "`brvx-<vni>` over `cloudbr1`, which needs an IPv4 address" in vtep
     assert "VNI 5000 uses 239.0.19.136" in underlay and "BGP EVPN" in underlay
     vlan, _ = _setup({"networktype": "advanced", "physical_networks": [{

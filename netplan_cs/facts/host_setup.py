@@ -92,6 +92,10 @@ def _kvm_vxlan(net: NetworkTrunk) -> list[str]:
         f"The underlay between the KVM hosts routes multicast: one group per VNI{example}, "
         "with IGMP snooping or PIM on the switches; or install the BGP EVPN variant of "
         "modifyvxlan.sh on every host and run BGP EVPN instead",
+        "Every KVM host accepts VXLAN on UDP 8472 (`iptables -I INPUT -p udp --dport 8472 -j "
+        "ACCEPT`, or `ufw allow proto udp from any to any port 8472`), and "
+        "net.ipv4.igmp_max_memberships (20 by default) is above the number of guest networks "
+        "a host will carry: each VNI joins one multicast group",
     ]
 
 
