@@ -9,6 +9,7 @@ switch a check off.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -97,12 +98,20 @@ def _line_of(text: str, word: str) -> int:
     return 1
 
 
-def _table(path: Path, text: str) -> dict[str, Any] | None:
-    import tomllib  # only when a configuration file or a pyproject.toml is found
+def _parse_toml(text: str) -> dict[str, Any]:
+    """TOML by the standard library, or by its backport before Python 3.11; imported only
+    when a configuration file or a pyproject.toml is found."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
 
+
+def _table(path: Path, text: str) -> dict[str, Any] | None:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = _parse_toml(text)
+    except ValueError as error:  # TOMLDecodeError, in both readers
         raise InputError(path, f"invalid TOML: {error}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("netplan-cs")

@@ -1,22 +1,22 @@
 """`netplan-cs budget PLAN` and `netplan-cs budget --estimate`: IP and VLAN budgets."""
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from netplan_cs.choices import Choice
 from netplan_cs.cli.common import fail, open_modelled_plan
 from netplan_cs.errors import COMMAND_LINE, InputError
 
 
-class BudgetFormat(StrEnum):
+class BudgetFormat(Choice):
     text = "text"
     json = "json"
 
 
-class ZoneKind(StrEnum):
+class ZoneKind(Choice):
     advanced = "advanced"
     basic = "basic"
 

@@ -1,11 +1,11 @@
 """`netplan-cs rules`, `explain` and `schema`: the catalogue and formats for people and tools."""
 
 import sys
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from netplan_cs.choices import Choice
 from netplan_cs.cli.common import fail
 from netplan_cs.errors import COMMAND_LINE, InputError
 from netplan_cs.output.json_text import json_text
@@ -14,13 +14,13 @@ if TYPE_CHECKING:
     from netplan_cs.engine.registry import Rule
 
 
-class CatalogueFormat(StrEnum):
+class CatalogueFormat(Choice):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-class SchemaKind(StrEnum):
+class SchemaKind(Choice):
     plan = "plan"
     config = "config"
     findings = "findings"

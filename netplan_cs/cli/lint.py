@@ -2,12 +2,12 @@
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from netplan_cs.choices import Choice
 from netplan_cs.cli.common import (
     Exit,
     MaxAliasNodes,
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from netplan_cs.engine.pipeline import LintOutcome
 
 
-class FailLevel(StrEnum):
+class FailLevel(Choice):
     error = "error"
     warning = "warning"
     info = "info"

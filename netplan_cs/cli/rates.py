@@ -1,17 +1,17 @@
 """`netplan-cs rates PLAN`: the effective throttle rate of every NIC class, and why."""
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from netplan_cs.choices import Choice
 from netplan_cs.cli.common import fail, open_modelled_plan
 from netplan_cs.errors import COMMAND_LINE, InputError
 
 
-class RatesFormat(StrEnum):
+class RatesFormat(Choice):
     text = "text"
     json = "json"
 

@@ -1,16 +1,16 @@
 """`netplan-cs trunks PLAN`: the switch trunk checklist and the host-side setup."""
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from netplan_cs.choices import Choice
 from netplan_cs.cli.common import open_modelled_plan
 
 
-class TrunksFormat(StrEnum):
+class TrunksFormat(Choice):
     markdown = "markdown"
     csv = "csv"
     json = "json"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from netplan_cs.choices import Choice
 
 
-class ReportFormat(StrEnum):
+class ReportFormat(Choice):
     text = "text"
     json = "json"
     sarif = "sarif"
