@@ -101,3 +101,22 @@ def test_usage_errors_are_in_our_words(args: tuple[str, ...], expected: str) -> 
     assert result.err.startswith(expected), result.err
     for library in ("Value error", "Input should be", "Traceback", "<command line>", "╭"):
         assert library not in result.err
+
+
+def _reading_commands() -> list[tuple[str, ...]]:
+    from tests.fuzzing import COMMANDS
+
+    return [command.argv for command in COMMANDS]
+
+
+@pytest.mark.parametrize("args", _reading_commands(), ids=lambda a: "-".join(a[:3]))
+def test_every_command_that_reads_a_plan_takes_the_input_limits(args: tuple[str, ...],
+                                                               tmp_path: Path) -> None:
+    from tests.cli_helpers import run_cli
+
+    plan = tmp_path / "big.yaml"
+    plan.write_text("zones: []\n" + "#" * 3000 + "\n", encoding="utf-8")
+    line = [part.format(plan=plan, out=tmp_path / "out.html") for part in args]
+    result = run_cli(line[0], "--max-file-size", "1K", *line[1:])
+    assert result.code == 2
+    assert f"{plan}: error: the file is larger than the limit of 1024 bytes" in result.err

@@ -7,8 +7,17 @@ from typing import Annotated
 import typer
 
 from netplan_cs.choices import Choice
-from netplan_cs.cli.common import fail, open_modelled_plan
+from netplan_cs.cli.common import (
+    MaxAliasNodes,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    fail,
+    limits,
+    open_modelled_plan,
+)
 from netplan_cs.errors import COMMAND_LINE, InputError
+from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
 
 
 class BudgetFormat(Choice):
@@ -59,6 +68,10 @@ def budget(
         help="--estimate: hosts in each pod (default 0).")] = None,
     threshold: Annotated[float | None, typer.Option(
         help="--estimate: the alert threshold to stay under (default 0.75).")] = None,
+    max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
+    max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
+    max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
+    max_depth: MaxDepth = DEFAULT_LIMITS.max_depth,
 ) -> None:
     """IP and VLAN budgets per zone and pod: size, needed, free and use of every pool."""
     overrides: dict[str, int | bool] = {
@@ -89,16 +102,17 @@ def budget(
                 for key, value in overrides.items() if value is not True and int(value) < 0]
     if negative:
         raise _usage("; ".join(negative))
-    _plan_budget(plan, output_format, overrides)
+    _plan_budget(plan, output_format, overrides,
+                 limits(max_file_size, max_nodes, max_alias_nodes, max_depth))
 
 
 def _plan_budget(path: Path, output_format: BudgetFormat,
-                 overrides: dict[str, int | bool]) -> None:
+                 overrides: dict[str, int | bool], read_limits: Limits) -> None:
     from netplan_cs.facts import Facts
     from netplan_cs.facts.budget import with_demand
     from netplan_cs.output.budget import render_budget_json, render_budget_text
 
-    plan = with_demand(open_modelled_plan(path).plan, overrides)
+    plan = with_demand(open_modelled_plan(path, read_limits).plan, overrides)
     zones = Facts(plan).budgets
     if output_format is BudgetFormat.json:
         sys.stdout.write(render_budget_json(zones))

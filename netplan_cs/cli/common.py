@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from netplan_cs.errors import InputError
-from netplan_cs.load.limits import MAX_DEPTH_CEILING, Limits, parse_size
+from netplan_cs.load.limits import DEFAULT_LIMITS, MAX_DEPTH_CEILING, Limits, parse_size
 
 if TYPE_CHECKING:
     from netplan_cs.document import PlanDocument
@@ -41,7 +41,7 @@ class ModelledPlan:
     plan: Plan
 
 
-def open_modelled_plan(path: Path) -> ModelledPlan:
+def open_modelled_plan(path: Path, read_limits: Limits = DEFAULT_LIMITS) -> ModelledPlan:
     """Open a plan for a command that computes from it; exit 2 unless it models cleanly.
 
     A budget, rate table or trunk list computed from a partly invalid plan would silently
@@ -50,7 +50,7 @@ def open_modelled_plan(path: Path) -> ModelledPlan:
     from netplan_cs.document import open_plan
 
     try:
-        document = open_plan(path)
+        document = open_plan(path, read_limits)
     except InputError as error:
         raise fail(error) from None
     schema = [problem for problem in document.problems if problem.kind == "schema"]

@@ -7,8 +7,17 @@ from typing import Annotated
 import typer
 
 from netplan_cs.choices import Choice
-from netplan_cs.cli.common import fail, open_modelled_plan
+from netplan_cs.cli.common import (
+    MaxAliasNodes,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    fail,
+    limits,
+    open_modelled_plan,
+)
 from netplan_cs.errors import COMMAND_LINE, InputError
+from netplan_cs.load.limits import DEFAULT_LIMITS
 
 
 class RatesFormat(Choice):
@@ -42,6 +51,10 @@ def rates(
         "--set vm.network.throttling.rate=500 (repeatable).")] = None,
     output_format: Annotated[RatesFormat, typer.Option("--format", "-f",
                                                        help="Output format.")] = RatesFormat.text,
+    max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
+    max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
+    max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
+    max_depth: MaxDepth = DEFAULT_LIMITS.max_depth,
 ) -> None:
     """Show the effective network rate (Mb/s) of every NIC class and the chain behind it."""
     from netplan_cs.facts.rates import resolve_rates
@@ -51,6 +64,7 @@ def rates(
         overrides = parse_overrides(set_values)
     except InputError as error:
         raise fail(error) from None
-    table = resolve_rates(open_modelled_plan(plan).plan, overrides)
+    read_limits = limits(max_file_size, max_nodes, max_alias_nodes, max_depth)
+    table = resolve_rates(open_modelled_plan(plan, read_limits).plan, overrides)
     render = render_json if output_format is RatesFormat.json else render_text
     sys.stdout.write(render(table))

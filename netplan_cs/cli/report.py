@@ -6,9 +6,10 @@ from typing import Annotated
 
 import typer
 
-from netplan_cs.cli.common import Exit, fail
+from netplan_cs.cli.common import Exit, MaxAliasNodes, MaxDepth, MaxFileSize, MaxNodes, fail, limits
 from netplan_cs.cli.lint import FailLevel
 from netplan_cs.errors import InputError
+from netplan_cs.load.limits import DEFAULT_LIMITS
 
 
 def report(
@@ -20,6 +21,10 @@ def report(
         "configuration's fail-level, else error).")] = None,
     config: Annotated[Path | None, typer.Option(
         help="Use this configuration file instead of searching upward from the plan.")] = None,
+    max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
+    max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
+    max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
+    max_depth: MaxDepth = DEFAULT_LIMITS.max_depth,
 ) -> None:
     """Write an HTML report: address and VLAN maps, budgets, rates, trunks and findings.
 
@@ -31,13 +36,15 @@ def report(
     from netplan_cs.output.files import write_output
     from netplan_cs.report.page import render_report
 
+    read_limits = limits(max_file_size, max_nodes, max_alias_nodes, max_depth)
     try:
         outcome = run_lint(LintRequest(
             plans=[plan], config=config,
-            fail_level=Severity.parse(fail_level.value) if fail_level else None))
+            fail_level=Severity.parse(fail_level.value) if fail_level else None),
+            read_limits)
         if outcome.result.errors:
             raise outcome.result.errors[0]
-        document = open_plan(plan)
+        document = open_plan(plan, read_limits)
         findings = outcome.result.findings
         write_output(output, render_report(document, findings), force, inputs=[plan])
     except InputError as error:

@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from netplan_cs.choices import Choice
-from netplan_cs.cli.common import open_modelled_plan
+from netplan_cs.cli.common import (
+    MaxAliasNodes,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    limits,
+    open_modelled_plan,
+)
+from netplan_cs.load.limits import DEFAULT_LIMITS
 
 
 class TrunksFormat(Choice):
@@ -24,13 +32,17 @@ def trunks(
     output_format: Annotated[TrunksFormat, typer.Option(
         "--format", "-f", help="markdown checklist, csv, json, or switch snippets.")
     ] = TrunksFormat.markdown,
+    max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
+    max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
+    max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
+    max_depth: MaxDepth = DEFAULT_LIMITS.max_depth,
 ) -> None:
     """Print the VLANs every host port must trunk, and the host-side labels to create."""
     from netplan_cs.facts import Facts
     from netplan_cs.output import switch_config
     from netplan_cs.output import trunks as render
 
-    opened = open_modelled_plan(plan)
+    opened = open_modelled_plan(plan, limits(max_file_size, max_nodes, max_alias_nodes, max_depth))
     trunk_plan = Facts(opened.plan).trunks
     if output_format is TrunksFormat.markdown:
         text = render.render_markdown(opened.plan, trunk_plan, plan.name)
