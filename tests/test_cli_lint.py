@@ -98,3 +98,4 @@ def test_marvin_config_lints_with_positions_in_the_cfg(tmp_path: Path) -> None:
 
 def test_version_and_module_entry_point() -> None:
     assert run_cli("--version").out.startswith("netplan-cs ")
+    assert run_cli("-V").out == run_cli("--version").out
