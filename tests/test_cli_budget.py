@@ -85,8 +85,10 @@ def test_estimate_worked_example() -> None:
 def test_estimate_text_names_the_smallest_prefixes() -> None:
     code, out, _ = run("--estimate", "--pods", "1", "--hosts-per-pod", "100")
     assert code == 0
-    assert "pod CIDR: /25 or larger" in out  # 1 + 100 + 3 (2 system VMs at 75%) = 104
-    assert "guest VLAN range: 0 VLANs or more" in out
+    rows = {line.split("  ")[0]: line for line in out.splitlines()}
+    assert "/25 or larger" in rows["pod CIDR"]  # 1 + 100 + 3 (2 system VMs at 75%) = 104
+    assert "0 VLANs or more" in rows["guest VLAN range"]
+    assert out.count("or larger") == 3 and out.count("VLANs or more") == 1  # each fit once
 
 
 def test_estimate_basic_zone() -> None:

@@ -149,9 +149,7 @@ def render_estimate_text(scenario: Scenario, needs: list[Need]) -> str:
             f"{scenario.threshold:.0%} (the capacity alert threshold)")
     table = tabulate(rows, headers=["must hold", "needed", "size", "smallest fit", "needed is"],
                      tablefmt="simple")
-    lines = [head, table]
-    lines += [f"{need.name}: {_advice(need)}" for need in needs]
-    return "\n".join(lines) + "\n"
+    return "\n".join([head, table]) + "\n"  # each smallest fit once: in its table row
 
 
 def render_estimate_json(scenario: Scenario, needs: list[Need]) -> str:
