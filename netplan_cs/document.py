@@ -43,6 +43,15 @@ class PlanDocument:
         """The source's values P004 or S001 may flag, found once for both."""
         return suspect_scalars(self.source.data)
 
+    def key_name(self, kind: str, native: str) -> str:
+        """How this file spells a native key of an element `kind` (`kvmnetworklabel` of a
+        traffic type is `kvm` in a Marvin config), for messages and suggestions."""
+        if self.dialect == "marvin":
+            from netplan_cs.importers.marvin import marvin_key
+
+            return marvin_key(kind, native) or native
+        return native
+
     def traffic_entry(self, kind: str) -> str:
         """How this file writes a traffic type entry, for suggestions: `traffictype: guest`
         in a native plan, `{"typ": "Guest"}` in a Marvin config's `traffictypes`."""

@@ -142,3 +142,32 @@ def test_suggestions_for_a_marvin_config_use_marvins_keys(tmp_path: Path) -> Non
     hints = sorted(f.suggestion or "" for f in lint_document(open_plan(cfg), rules))
     assert hints == ['add {"typ": "Management"} to the `traffictypes` of one physical network',
                      'add {"typ": "Public"} to the `traffictypes` of one physical network']
+
+
+def test_label_help_names_the_key_of_the_files_own_format(tmp_path: Path) -> None:
+    """L001's help says `kvm` to a Marvin user and `kvmnetworklabel` to a native one."""
+    from netplan_cs.engine.registry import load_rules, select
+    from netplan_cs.engine.run import lint_document
+
+    zone = {"name": "z1", "networktype": "Advanced", "dns1": "8.8.8.8",
+            "internaldns1": "10.0.0.2",
+            "physical_networks": [{"name": "eth0", "traffictypes": [
+                {"typ": "Management", "kvm": "cloudbr0"}, {"typ": "Storage"}]}],
+            "pods": [{"name": "p1", "gateway": "10.0.0.1", "netmask": "255.255.255.0",
+                      "clusters": [{"clustername": "c1", "hypervisor": "KVM"}]}]}
+    cfg = tmp_path / "zone.cfg"
+    cfg.write_text(json.dumps({"zones": [zone]}), encoding="utf-8")
+    native = tmp_path / "plan.yaml"
+    native.write_text(json.dumps({"zones": [{
+        **{k: v for k, v in zone.items() if k not in ("physical_networks", "pods")},
+        "physical_networks": [{"name": "eth0", "traffic_types": [
+            {"traffictype": "management", "kvmnetworklabel": "cloudbr0"},
+            {"traffictype": "storage"}]}],
+        "pods": [{"name": "p1", "gateway": "10.0.0.1", "netmask": "255.255.255.0",
+                  "clusters": [{"name": "c1", "hypervisor": "KVM"}]}]}]}), encoding="utf-8")
+    rules = select(load_rules(), ["L001"], [])
+    [marvin] = lint_document(open_plan(cfg), rules)
+    [ours] = lint_document(open_plan(native), rules)
+    assert marvin.suggestion == "set `kvm` to the name that exists on every KVM host"
+    assert ours.suggestion == "set `kvmnetworklabel` to the name that exists on every KVM host"
+    assert marvin.message == ours.message  # messages name CloudStack's own parameter

@@ -118,6 +118,16 @@ class _Table:
     fields: tuple[tuple[str, str, str | None], ...]  # (key, native key, child spec), in order
 
 
+
+def marvin_key(kind: str, native: str) -> str | None:
+    """The Marvin key a native key of element `kind` is read from (`kvmnetworklabel` of a
+    traffic type is Marvin's `kvm`), for messages that tell a Marvin user what to write;
+    None when Marvin has no key for it."""
+    for key, field in SPECS.get(kind, {}).items():
+        if isinstance(field, Rename) and field.native == native:
+            return key
+    return None
+
 def _compile(spec: dict[str, Field]) -> _Table:
     ignored = {key: field.why for key, field in spec.items() if isinstance(field, Ignored)}
     fields = tuple((key, field.native, field.spec if isinstance(field, Children) else None)

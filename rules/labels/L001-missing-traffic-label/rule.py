@@ -23,10 +23,11 @@ def check(ctx: Any) -> Iterator[Finding]:
                     if declared_label(traffic, hypervisor) is not None:
                         continue
                     label = net.labels[hypervisor][traffic.traffictype]
+                    key = ctx.document.key_name("traffic_type", LABEL_FIELDS[hypervisor])
                     yield Finding(
                         (*net.path, "traffic_types", t, "traffictype"),
                         f"{traffic.traffictype} traffic of physical network {pnet.name} has no "
                         f"{hypervisor} label ({LABEL_FIELDS[hypervisor]}) for the {hypervisor} "
                         f"clusters of zone {zone.name}: {label.fallback}",
-                        suggestion=f"set {LABEL_FIELDS[hypervisor]} to the name that exists on "
+                        suggestion=f"set `{key}` to the name that exists on "
                         f"every {hypervisor} host")
