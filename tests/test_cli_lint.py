@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli_helpers import run_cli
 from tests.conftest import SAMPLES
 
@@ -99,3 +101,16 @@ def test_marvin_config_lints_with_positions_in_the_cfg(tmp_path: Path) -> None:
 def test_version_and_module_entry_point() -> None:
     assert run_cli("--version").out.startswith("netplan-cs ")
     assert run_cli("-V").out == run_cli("--version").out
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_lint_help_reads_at_any_width(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Metavars an operator reads (FORMAT, RULES, FILE), no type hints, no option cut short,
+    sizes in the README's units (issue 19 §1)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    out = run_cli("lint", "-h").out
+    for word in ("FORMAT", "RULES", "LEVEL", "FILE", "SIZE", "--no-inline-ignores"):
+        assert word in out
+    options = out.split("Options")[1]
+    for library in ("<list[", "<text|", "<error|", "<path>", "16777216", "…"):
+        assert library not in options, library

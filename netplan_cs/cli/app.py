@@ -30,6 +30,7 @@ def _version(value: bool) -> None:
 
 def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          metavar="",
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Network-plan calculator and linter for Apache CloudStack zones."""

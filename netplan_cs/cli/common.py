@@ -85,15 +85,16 @@ def _size(value: str | int) -> int:
 
 MaxFileSize = Annotated[int, typer.Option(
     "--max-file-size", parser=_size, metavar="SIZE", rich_help_panel=_LIMITS_PANEL,
+    show_default=f"{DEFAULT_LIMITS.max_bytes // 2**20}M",
     help="Refuse plan files larger than this (bytes, or with K, M, G).")]
 MaxNodes = Annotated[int, typer.Option(
-    "--max-nodes", min=1, rich_help_panel=_LIMITS_PANEL,
+    "--max-nodes", min=1, metavar="N", rich_help_panel=_LIMITS_PANEL,
     help="Refuse files holding more values than this, YAML aliases expanded.")]
 MaxAliasNodes = Annotated[int, typer.Option(
-    "--max-alias-nodes", min=0, rich_help_panel=_LIMITS_PANEL,
+    "--max-alias-nodes", min=0, metavar="N", rich_help_panel=_LIMITS_PANEL,
     help="Refuse YAML files whose aliases expand to more values than this.")]
 MaxDepth = Annotated[int, typer.Option(
-    "--max-depth", min=1, max=MAX_DEPTH_CEILING, rich_help_panel=_LIMITS_PANEL,
+    "--max-depth", min=1, max=MAX_DEPTH_CEILING, metavar="N", rich_help_panel=_LIMITS_PANEL,
     help="Refuse files nesting mappings and lists deeper than this.")]
 
 

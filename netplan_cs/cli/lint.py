@@ -57,36 +57,41 @@ def _report_baseline(outcome: "LintOutcome", baseline: Path) -> None:
 
 
 def lint(
-    plans: Annotated[list[Path], typer.Argument(help="Plan files: native YAML or Marvin .cfg.")],
+    plans: Annotated[list[Path], typer.Argument(
+        metavar="PLAN", help="Plan files: native YAML or Marvin .cfg.")],
     output_format: Annotated[ReportFormat | None, typer.Option(
-        "--format", "-f", help="Output format on stdout (default: github when GITHUB_ACTIONS="
-        "true, else text).")] = None,
+        "--format", "-f", metavar="FORMAT", help="Output format on stdout: text, json, sarif, "
+        "github or junit (default: github when GITHUB_ACTIONS=true, else text).")] = None,
     select_rules: Annotated[list[str] | None, typer.Option(
-        "--select", help="Only these rules: IDs, names or ID prefixes (A, A00), comma-separated."
-    )] = None,
+        "--select", metavar="RULES",
+        help="Only these rules: IDs, names or ID prefixes (A, A00), comma-separated.")] = None,
     ignore_rules: Annotated[list[str] | None, typer.Option(
-        "--ignore", help="Skip these rules: IDs, names or ID prefixes, comma-separated.")] = None,
+        "--ignore", metavar="RULES",
+        help="Skip these rules: IDs, names or ID prefixes, comma-separated.")] = None,
     fail_level: Annotated[FailLevel | None, typer.Option(
-        help="Exit 1 when a finding is at or above this severity (default: the "
+        metavar="LEVEL", help="Exit 1 when a finding is at or above this severity: error, "
+        "warning or info (default: the "
         "configuration's fail-level, else error).")] = None,
     rules_dir: Annotated[list[Path] | None, typer.Option(
+        metavar="DIR",
         help="A folder of extra rules laid out like netplan-cs's own rules/.")] = None,
     config: Annotated[Path | None, typer.Option(
+        metavar="FILE",
         help="Use this configuration file instead of searching upward from each plan.")] = None,
     output_formats: Annotated[list[ReportFormat] | None, typer.Option(
-        "--output-format", help="A second report in this format (pair with --output-file).",
-    )] = None,
+        "--output-format", metavar="FORMAT",
+        help="A second report in this format (pair with --output-file).")] = None,
     output_files: Annotated[list[Path] | None, typer.Option(
-        "--output-file", help="Where the --output-format report goes.")] = None,
+        "--output-file", metavar="FILE", help="Where the --output-format report goes.")] = None,
     inline_ignores: Annotated[bool, typer.Option(
-        "--inline-ignores/--no-inline-ignores",
+        "--inline-ignores/--no-inline-ignores", metavar="",
         help="Honour `# netplan-cs: ignore[...]` comments in plans.")] = True,
     baseline: Annotated[Path | None, typer.Option(
-        help="Report only findings not accepted by this baseline file.")] = None,
+        metavar="FILE", help="Report only findings not accepted by this baseline file.")] = None,
     write_baseline: Annotated[Path | None, typer.Option(
-        help="Write every finding to this baseline file and exit 0.")] = None,
+        metavar="FILE", help="Write every finding to this baseline file and exit 0.")] = None,
     force: Annotated[bool, typer.Option(
-        help="Let --output-file and --write-baseline replace existing files.")] = False,
+        metavar="", help="Let --output-file and --write-baseline replace existing files.")] = False,
     max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
     max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
     max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
