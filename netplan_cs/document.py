@@ -10,21 +10,23 @@ from typing import Any, Literal
 from netplan_cs.display import clip
 from netplan_cs.importers.common import Imported
 from netplan_cs.importers.marvin import import_marvin, looks_like_marvin
+from netplan_cs.importers.snapshot_files import looks_like_snapshot
 from netplan_cs.load import SourceFile, read_plan_file
+from netplan_cs.load.bundle import SourceBundle
 from netplan_cs.load.limits import DEFAULT_LIMITS, Limits
 from netplan_cs.load.location import DataPath, Location
 from netplan_cs.model.build import ModelPaths, SchemaProblem, build_plan
 from netplan_cs.model.plan import Plan
 from netplan_cs.model.suspects import suspect_scalars
 
-Dialect = Literal["native", "marvin"]
+Dialect = Literal["native", "marvin", "snapshot"]
 
 
 @dataclass
 class PlanDocument:
     """One plan file: the source, the native data, the model and what reading it found."""
 
-    source: SourceFile
+    source: SourceFile | SourceBundle
     dialect: Dialect
     imported: Imported
     plan: Plan | None
@@ -79,6 +81,17 @@ class PlanDocument:
         """The file position of a native path (mapped back through the importer)."""
         return self.source.locate(path if in_source else self.imported.source_path(path))
 
+    def where(self, path: DataPath, in_source: bool = False) -> tuple[str, Location]:
+        """The file and position of a native path: a snapshot's values are in several files."""
+        raw = path if in_source else self.imported.source_path(path)
+        return self.source.file_of(raw), self.source.locate(raw)
+
+    @property
+    def incomplete(self) -> frozenset[str]:
+        """The plan's collections the source does not list at all (a snapshot without a
+        storage pools listing says nothing of primary storage): unknown, not empty."""
+        return self.imported.incomplete
+
     def display_path(self, path: DataPath, in_source: bool = False) -> str:
         """`zones[zone1].pods[pod1].startip`: list elements by name where they have one."""
         return self._shown(path, in_source)[0]
@@ -112,13 +125,28 @@ class PlanDocument:
 
 
 def open_plan(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> PlanDocument:
-    """Read, import and model one plan file. Raises InputError if it cannot be read."""
+    """Read, import and model one plan file, or a snapshot (a folder of list-API outputs, or
+    one JSON file of them). Raises InputError if it cannot be read."""
+    if Path(path).is_dir():
+        return _open_snapshot(Path(path), limits)
     source = read_plan_file(path, limits)
     if looks_like_marvin(source.data):
         imported = import_marvin(source.data)
         dialect: Dialect = "marvin"
+    elif source.syntax == "json" and looks_like_snapshot(source.data):
+        return _open_snapshot(Path(path), limits)
     else:
         imported = Imported(source.data)
         dialect = "native"
     plan, problems, model_paths = build_plan(imported.data)
     return PlanDocument(source, dialect, imported, plan, problems, model_paths)
+
+
+def _open_snapshot(path: Path, limits: Limits) -> PlanDocument:
+    from netplan_cs.importers.snapshot import import_snapshot
+    from netplan_cs.importers.snapshot_files import read_snapshot
+
+    files = read_snapshot(path, limits)
+    imported = import_snapshot(files)
+    plan, problems, model_paths = build_plan(imported.data)
+    return PlanDocument(files.bundle, "snapshot", imported, plan, problems, model_paths)

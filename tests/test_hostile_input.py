@@ -113,7 +113,9 @@ CASES = [
             "invalid JSON: the file ends before the JSON is complete (a value, ',' or a "
             "closing bracket is missing)", 2, 16),
     Hostile("directory", "plans.yaml", lambda path: path.mkdir(),
-            "is a directory, not a plan file"),
+            "is a folder without a listZones output (zones.json), so it is no snapshot of a "
+            "cloud: a plan is one file; a snapshot folder holds what the commands of "
+            "`netplan-cs snapshot --help` write"),
     Hostile("missing", "absent.yaml", lambda path: None, "no such file"),
 ]
 

@@ -56,9 +56,9 @@ def open_modelled_plan(path: Path, read_limits: Limits = DEFAULT_LIMITS) -> Mode
     schema = [problem for problem in document.problems if problem.kind == "schema"]
     if document.plan is None or schema:
         problem = (schema or document.problems)[0]
-        where = document.locate(problem.path)
+        file, where = document.where(problem.path)
         more = f" and {len(schema) - 1} more" if len(schema) > 1 else ""
-        raise fail(InputError(document.file, f"the plan is not valid: {problem.message}{more} "
+        raise fail(InputError(file, f"the plan is not valid: {problem.message}{more} "
                               "(`netplan-cs lint` lists every problem)", where.line,
                               where.column))
     return ModelledPlan(document, document.plan)

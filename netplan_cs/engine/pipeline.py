@@ -80,10 +80,12 @@ def run_lint(request: LintRequest, limits: Limits = DEFAULT_LIMITS) -> LintOutco
         config = finder.for_plan(plan)
         rules = _rules_for(config, catalogue, request)
         ran.update((rule.id, rule) for rule in rules)
-        thresholds[str(plan)] = request.fail_level or config.fail_level or Severity.ERROR
-        found = lint_file(result, plan, rules, limits, config.options, request.inline_ignores,
-                          catalogue)
-        result.findings.extend(_adjust(found, config, by_id))
+        threshold = request.fail_level or config.fail_level or Severity.ERROR
+        found = _adjust(lint_file(result, plan, rules, limits, config.options,
+                                  request.inline_ignores, catalogue), config, by_id)
+        # a snapshot's findings are in its files: each file takes its snapshot's threshold
+        thresholds.update((finding.file, threshold) for finding in found)
+        result.findings.extend(found)
     result.findings.sort()
     outcome = LintOutcome(result, sorted(ran.values(), key=lambda r: r.id), False)
     if entries is not None and request.baseline is not None:

@@ -2,7 +2,9 @@
 
 A rule module declares ID, NAME, SEVERITY and SUMMARY (and optionally OPTIONS,
 a mapping of option names to defaults, NEEDS_PLAN = False for rules that read
-the file rather than the model, and CLOUDSTACK, what CloudStack itself does with
+the file rather than the model, ASSUMES_COMPLETE, the plan collections whose absence
+the rule judges, PLAN_TEXT = True for rules about how a plan file is written (not
+run on a snapshot of a running cloud), and CLOUDSTACK, what CloudStack itself does with
 the input: one of VERDICTS, explained in the README's `## CloudStack` section),
 plus `check(ctx)` yielding Findings. Its
 folder also holds README.md and examples/{pass,fail}/. Rule modules are loaded
@@ -42,6 +44,10 @@ class Rule:
     needs_plan: bool = True
     cloudstack: str | None = None  # one of VERDICTS
     severity_varies: str | None = None  # when some findings carry another severity
+    # plan collections whose absence the rule judges: it does not run where the source
+    # leaves them unknown (a snapshot without that listing)
+    assumes_complete: frozenset[str] = frozenset()
+    plan_text: bool = False  # judges how a plan file is written (keys, values as typed)
 
     @property
     def severity_text(self) -> str:
@@ -105,7 +111,9 @@ def _rule_from(folder: Path) -> Rule:
         severity=Severity.parse(module.SEVERITY), summary=module.SUMMARY, folder=folder,
         check=module.check, options=dict(getattr(module, "OPTIONS", {})),
         needs_plan=getattr(module, "NEEDS_PLAN", True), cloudstack=verdict,
-        severity_varies=getattr(module, "SEVERITY_VARIES", None))
+        severity_varies=getattr(module, "SEVERITY_VARIES", None),
+        assumes_complete=frozenset(getattr(module, "ASSUMES_COMPLETE", ())),
+        plan_text=getattr(module, "PLAN_TEXT", False))
 
 
 def discover(directory: Path) -> Iterator[Rule]:

@@ -37,15 +37,15 @@ def place(document: PlanDocument, rule: Rule, finding: Finding) -> LocatedFindin
         return document.data_path(path) if finding.space == "model" else path
 
     path = data_path(finding.path)
-    where = document.locate(path, raw)
+    file, where = document.where(path, raw)
     related = tuple(
-        RelatedLocation(document.file, spot.line, spot.column,
+        RelatedLocation(other_file, spot.line, spot.column,
                         document.display_path(other, raw), clip(item.message, _LONGEST_MESSAGE))
         for item in finding.related
         for other in [data_path(item.path)]
-        for spot in [document.locate(other, raw)])
+        for other_file, spot in [document.where(other, raw)])
     return LocatedFinding(
-        file=document.file, line=where.line, column=where.column, rule=rule.id,
+        file=file, line=where.line, column=where.column, rule=rule.id,
         end_line=where.end_line, end_column=where.end_column, name=rule.name,
         severity=finding.severity or rule.severity,
         message=clip(finding.message, _LONGEST_MESSAGE),
@@ -69,6 +69,10 @@ def lint_document(document: PlanDocument, rules: Iterable[Rule],
     for rule in rules:
         if rule.needs_plan and document.plan is None:
             continue
+        if not document.incomplete.isdisjoint(rule.assumes_complete):
+            continue  # the source does not list what the rule would miss (P008 says so)
+        if rule.plan_text and document.dialect == "snapshot":
+            continue  # cmk wrote the files: there is no plan text to judge
         settings = {**rule.options, **((options or {}).get(rule.id, {}))}
         context = RuleContext(document, facts, settings)
         found.extend(place(document, rule, finding) for finding in rule.check(context))

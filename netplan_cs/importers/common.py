@@ -12,11 +12,12 @@ from netplan_cs.load.location import DataPath
 class Note:
     """Something an importer noticed: a key the source format ignores or does not know."""
 
-    kind: str  # "unknown-key" | "ignored-key"
+    kind: str  # "unknown-key" | "ignored-key" (P002) | "snapshot" (P008)
     path: DataPath  # in the native data when it has one, else where it would be
     raw_path: DataPath  # in the source file
     message: str
     suggestion: str | None = None
+    unlisted: tuple[str, ...] = ()  # the plan collections a missing listing leaves unknown
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Imported:
     data: dict[str, Any]
     origin: dict[DataPath, DataPath] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    incomplete: frozenset[str] = frozenset()  # collections the source did not list at all
 
     def source_path(self, path: DataPath) -> DataPath:
         """Where a native path came from: its own entry, else its nearest mapped ancestor's."""

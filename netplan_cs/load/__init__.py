@@ -41,6 +41,10 @@ class SourceFile:
     def locate(self, path: DataPath) -> Location:
         return self.locator.locate(path)
 
+    def file_of(self, path: DataPath) -> str:
+        """The file a path is in: this one (a bundle of files answers per path)."""
+        return self.path
+
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
     """The file's bytes, reading at most one byte past the limit (/dev/zero ends too)."""
@@ -103,11 +107,13 @@ def _inside(text: str, line: int, column: int) -> tuple[int, int]:
     return max(1, line), max(1, column)
 
 
-def read_plan_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
-    """Read and parse one plan file (YAML, or JSON for `.cfg`/`.json`)."""
+def read_source_file(path: str | Path, limits: Limits = DEFAULT_LIMITS,
+                     syntax: Syntax | None = None) -> SourceFile:
+    """Read and parse one file (YAML, or JSON for `.cfg`/`.json` or when `syntax` says),
+    whatever its top level holds."""
     file = Path(path)
     name = str(path)
-    is_json = file.suffix.lower() in _JSON_SUFFIXES
+    is_json = syntax == "json" if syntax else file.suffix.lower() in _JSON_SUFFIXES
     raw = _without_bom(_read_bytes(file, limits), name, is_json)
     text = _decode(raw, name)
     if not text.strip():
@@ -117,16 +123,22 @@ def read_plan_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceF
         if is_json:
             document = JsonDocument(text, name, limits)
             locator = Locator(document.text, document.find_span)
-            syntax: Syntax = "json"
+            kind: Syntax = "json"
         else:
             document = YamlDocument(bytearray(raw), name, limits)
             locator = Locator(raw, document.find_span)
-            syntax = "yaml"
+            kind = "yaml"
     except InputError as error:
         error.line, error.column = _inside(text, error.line, error.column)
         raise
-    if not isinstance(document.data, dict):
-        kind = "nothing" if document.data is None else type(document.data).__name__
-        raise InputError(name, f"the top level holds {kind}: expected a mapping with a "
+    return SourceFile(name, kind, document.data, text, locator, document)
+
+
+def read_plan_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
+    """Read and parse one plan file (YAML, or JSON for `.cfg`/`.json`): a mapping."""
+    source = read_source_file(path, limits)
+    if not isinstance(source.data, dict):
+        kind = "nothing" if source.data is None else type(source.data).__name__
+        raise InputError(source.path, f"the top level holds {kind}: expected a mapping with a "
                          "`zones` list")
-    return SourceFile(name, syntax, document.data, text, locator, document)
+    return source

@@ -218,8 +218,9 @@ class JsonDocument:
         return self._duplicates
 
     def find_span(self, path: DataPath) -> Span | None:
-        if not path:
-            return 0, 0
+        if not path:  # the top-level value, after any comment lines before it
+            start = len(self.text) - len(self.text.lstrip())
+            return start, start + 1
         self._scan()
         assert self._spans is not None
         return self._spans.get(path)

@@ -14,6 +14,7 @@ from netplan_cs.model.settings_read import setting_flag
 ID = "A007"
 NAME = "pod-cidr-overlap"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "refuses"
 SUMMARY = "two pods of a zone have overlapping CIDRs while check.pod.cidrs is true"
 

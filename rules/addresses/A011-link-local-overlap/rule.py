@@ -14,6 +14,7 @@ from netplan_cs.load.location import DataPath
 ID = "A011"
 NAME = "link-local-overlap"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "fails-later"
 SUMMARY = "a pod, guest, public or storage subnet overlaps control.cidr"
 

@@ -12,6 +12,7 @@ from netplan_cs.engine.findings import Finding
 ID = "A014"
 NAME = "basic-pod-without-guest-range"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('guest_ranges',)
 CLOUDSTACK = "fails-later"
 SUMMARY = "a basic-zone pod with clusters has no pod-scoped guest range"
 

@@ -12,6 +12,7 @@ from netplan_cs.engine.findings import Finding, Related
 ID = "A015"
 NAME = "storage-range-coverage"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('storage_ranges',)
 CLOUDSTACK = "fails-later"
 SUMMARY = ("some pod of a zone has a storage range and another pod that can host "
            "the SSVM has none")

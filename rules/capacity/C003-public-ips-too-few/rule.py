@@ -12,6 +12,7 @@ from netplan_cs.facts.budget import PUBLIC_STRICT, describe, strict
 ID = "C003"
 NAME = "public-ips-too-few"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('public_ranges',)
 CLOUDSTACK = "fails-later"
 SUMMARY = ("public ranges hold fewer addresses than SSVMs + CPVMs + one source-NAT IP per "
            "isolated network and VPC + planned extra IPs")

@@ -18,6 +18,7 @@ from netplan_cs.load.location import DataPath
 ID = "C005"
 NAME = "capacity-threshold"
 SEVERITY = "warning"
+ASSUMES_COMPLETE = ('public_ranges',)
 SUMMARY = ("a pod reserved range, the public ranges, the guest VLANs or a direct (shared or "
            "basic guest) range is planned above CloudStack's capacity alert threshold")
 # None: the plan's CloudStack setting (0.75 unless the plan changes it); a number overrides it

@@ -13,6 +13,7 @@ from netplan_cs.load.location import DataPath
 ID = "C007"
 NAME = "system-vm-pool-strict"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('public_ranges', 'settings')
 CLOUDSTACK = "fails-later"
 SUMMARY = ("strict system VM IP reservation while the `forsystemvms` ranges hold fewer "
            "addresses than SSVMs + CPVMs")

@@ -11,6 +11,7 @@ from netplan_cs.model.types import whole_number
 ID = "C008"
 NAME = "vpc-tiers-above-max"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "refuses"
 SUMMARY = ("a zone's demand plans more tiers per VPC than `vpc.max.networks` allows (3 unless "
            "changed)")

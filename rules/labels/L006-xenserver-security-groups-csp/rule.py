@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding, Severity
 ID = "L006"
 NAME = "xenserver-security-groups-csp"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('csp_installed',)
 CLOUDSTACK = "fails-later"
 SUMMARY = ("security groups on XenServer clusters without the CloudStack Supplemental Pack "
            "declared installed; or the pack declared installed without security groups")

@@ -11,6 +11,7 @@ from netplan_cs.facts.management import HOST, MANAGEMENT_CIDR
 ID = "M001"
 NAME = "host-outside-management-cidr"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "fails-later"
 SUMMARY = ("the global setting `host` is neither inside `management.network.cidr` nor inside a "
            "pod's subnet")

@@ -13,6 +13,7 @@ from netplan_cs.model.types import ipv4_of
 ID = "M002"
 NAME = "host-setting-invalid-entry"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "fails-later"
 SUMMARY = ("an entry of the comma-separated `host` setting is empty, repeated, or neither an "
            "IPv4 address nor a host name")

@@ -11,6 +11,7 @@ from netplan_cs.facts.management import MANAGEMENT_CIDR
 ID = "M003"
 NAME = "management-cidr-missing"
 SEVERITY = "warning"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "advice"
 SUMMARY = ("`management.network.cidr` is unset, so CloudStack picks the management server's "
            "first local CIDR at start")

@@ -11,6 +11,7 @@ from netplan_cs.facts.management import MANAGEMENT_CIDR
 ID = "M004"
 NAME = "management-cidr-list"
 SEVERITY = "warning"
+ASSUMES_COMPLETE = ('settings',)
 SUMMARY = ("`management.network.cidr` is a comma-separated list while VMware or Hyper-V "
            "clusters exist")
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "M005"
 NAME = "secondary-storage-unreachable"
 SEVERITY = "warning"
+ASSUMES_COMPLETE = ('routed_prefixes', 'settings')
 SUMMARY = ("a secondary storage server's address is in no pod CIDR, not in "
            "`management.network.cidr` and in no declared routed prefix")
 

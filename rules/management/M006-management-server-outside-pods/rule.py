@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "M006"
 NAME = "management-server-outside-pods"
 SEVERITY = "warning"
+ASSUMES_COMPLETE = ('routed_prefixes',)
 SUMMARY = "a management server address is in no pod CIDR and in no declared routed prefix"
 
 

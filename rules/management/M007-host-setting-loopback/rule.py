@@ -11,6 +11,7 @@ from netplan_cs.facts.management import HOST, is_loopback
 ID = "M007"
 NAME = "host-setting-loopback"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "fails-later"
 SUMMARY = ("an entry of the `host` setting is localhost or a 127.0.0.0/8 address, which every "
            "agent and system VM would take for itself")

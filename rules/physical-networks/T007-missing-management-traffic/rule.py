@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "T007"
 NAME = "missing-management-traffic"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('physical_networks', 'traffic_types')
 CLOUDSTACK = "refuses"
 SUMMARY = "a zone has no management traffic (the zone cannot be enabled)"
 

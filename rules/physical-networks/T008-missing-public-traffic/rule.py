@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "T008"
 NAME = "missing-public-traffic"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('physical_networks', 'public_ranges', 'traffic_types')
 CLOUDSTACK = "refuses"
 SUMMARY = ("an advanced zone without security groups has no public traffic, or no public IP "
            "range")

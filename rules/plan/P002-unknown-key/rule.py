@@ -21,4 +21,5 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield Finding(problem.path, problem.message, suggestion=problem.suggestion,
                           space="data")
     for note in document.imported.notes:
-        yield Finding(note.raw_path, note.message, suggestion=note.suggestion, space="source")
+        if note.kind in ("unknown-key", "ignored-key"):
+            yield Finding(note.raw_path, note.message, suggestion=note.suggestion, space="source")

@@ -11,6 +11,7 @@ from netplan_cs.facts.rates import MAX_RATE, declared_offerings
 ID = "R001"
 NAME = "rate-out-of-range"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "refuses"
 SUMMARY = ("an offering's networkrate is above 65535 Mb/s, or negative (rejected on compute and "
            "system offerings, silently stored as 0 = unlimited on network offerings)")

@@ -11,6 +11,7 @@ from netplan_cs.facts.rates import NicRate
 ID = "R002"
 NAME = "implicit-default-rate"
 SEVERITY = "info"
+ASSUMES_COMPLETE = ('settings',)
 SUMMARY = ("a compute or network offering leaves networkrate unset, so a global setting (200 Mb/s "
            "unless changed) decides its rate")
 

@@ -12,6 +12,7 @@ from netplan_cs.model.plan import Zone
 ID = "R003"
 NAME = "compute-rate-above-network-rate"
 SEVERITY = "warning"
+ASSUMES_COMPLETE = ('settings',)
 SUMMARY = ("a compute offering's rate is above the rate of the network offering its VMs' default "
            "NIC attaches to (the virtual router caps the traffic anyway)")
 

@@ -11,6 +11,7 @@ from netplan_cs.facts.rates import is_router_offering
 ID = "R004"
 NAME = "router-system-offering-rate"
 SEVERITY = "warning"
+ASSUMES_COMPLETE = ('settings',)
 SUMMARY = ("a virtual router's system offering sets networkrate, which CloudStack never applies "
            "(router NICs follow the guest network offering)")
 

@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "R005"
 NAME = "throttling-setting-invalid"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "refuses"
 SUMMARY = ("network.throttling.rate or vm.network.throttling.rate is not a non-negative integer "
            "(Mb/s)")

@@ -13,6 +13,7 @@ from netplan_cs.model.types import SYSTEM_VM_TYPES
 ID = "R006"
 NAME = "system-vm-offering-rate"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "refuses"
 SUMMARY = ("a console proxy, secondary storage VM or internal load balancer system offering sets "
            "networkrate, which createServiceOffering refuses")

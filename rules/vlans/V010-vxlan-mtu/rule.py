@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "V010"
 NAME = "vxlan-mtu"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "fails-later"
 SUMMARY = "VXLAN isolation and an underlay MTU below guest MTU + 50"
 

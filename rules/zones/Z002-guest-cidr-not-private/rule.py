@@ -15,6 +15,7 @@ from netplan_cs.model.settings_read import setting_flag
 ID = "Z002"
 NAME = "guest-cidr-not-private"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('settings',)
 CLOUDSTACK = "refuses"
 SUMMARY = "a zone guest CIDR is outside 10/8, 172.16/12, 192.168/16 and 100.64/10"
 

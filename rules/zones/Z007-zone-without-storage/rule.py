@@ -10,6 +10,7 @@ from netplan_cs.engine.findings import Finding
 ID = "Z007"
 NAME = "zone-without-storage"
 SEVERITY = "error"
+ASSUMES_COMPLETE = ('clusters', 'primary_storage', 'secondary_storage')
 CLOUDSTACK = "fails-later"
 SUMMARY = ("a zone with clusters has no secondary storage, or no primary storage (zone-wide, in "
            "a cluster or local), so its system VMs never start")
