@@ -15,11 +15,13 @@ from netplan_cs.cli.convert import convert
 from netplan_cs.cli.lint import lint
 from netplan_cs.cli.rates import rates
 from netplan_cs.cli.report import report
+from netplan_cs.cli.snapshot import snapshot
 from netplan_cs.cli.trunks import trunks
 
 COMMANDS: dict[str, Callable[..., None]] = {
     command.__name__: command
-    for command in (lint, convert, rates, trunks, report, budget, explain, rules, schema)}
+    for command in (lint, convert, rates, trunks, report, budget, snapshot, explain, rules,
+                    schema)}
 
 
 def _version(value: bool) -> None:

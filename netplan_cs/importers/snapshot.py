@@ -385,7 +385,7 @@ def import_snapshot(files: SnapshotFiles) -> Imported:
         b.notes.append(Note(
             "snapshot", (), (), f"the snapshot has no output of {apis}",
             "write each listing with the commands `netplan-cs snapshot --help` shows (e.g. "
-            f"`cmk -o json {BY_ITEM[missing[0]].command} > {BY_ITEM[missing[0]].item}s.json`)",
+            f"`cmk -o json {BY_ITEM[missing[0]].command} > {BY_ITEM[missing[0]].file}`)",
             tuple(name for item in missing for name in UNLISTED.get(item, ()))))
     incomplete = NEVER_LISTED | {name for item in missing for name in UNLISTED.get(item, ())}
     return Imported(b.data, b.origin, b.notes, incomplete)

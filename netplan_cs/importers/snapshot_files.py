@@ -30,27 +30,35 @@ class Kind:
     item: str  # `pod`: the key of the array in the response
     api: str  # `listPods`
     command: str  # `list pods`, as cmk takes it (with the filters a snapshot needs)
+    file: str  # `pods.json`: where the snapshot script writes it
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("zone", "listZones", "list zones"),
-    Kind("pod", "listPods", "list pods"),
-    Kind("physicalnetwork", "listPhysicalNetworks", "list physicalnetworks"),
-    Kind("traffictype", "listTrafficTypes", "list traffictypes physicalnetworkid=ID"),
-    Kind("vlaniprange", "listVlanIpRanges", "list vlanipranges"),
-    Kind("storagenetworkiprange", "listStorageNetworkIpRange", "list storagenetworkiprange"),
-    Kind("network", "listNetworks", "list networks type=Shared listall=true"),
-    Kind("cluster", "listClusters", "list clusters"),
-    Kind("host", "listHosts", "list hosts type=Routing"),
-    Kind("managementserver", "listManagementServers", "list managementservers"),
-    Kind("imagestore", "listImageStores", "list imagestores"),
-    Kind("storagepool", "listStoragePools", "list storagepools"),
-    Kind("configuration", "listConfigurations", "list configurations"),
-    Kind("serviceoffering", "listServiceOfferings", "list serviceofferings"),
-    Kind("networkoffering", "listNetworkOfferings", "list networkofferings"),
-    Kind("systemvm", "listSystemVms", "list systemvms"),
-    Kind("router", "listRouters", "list routers listall=true"),
-    Kind("publicipaddress", "listPublicIpAddresses", "list publicipaddresses listall=true"),
+    Kind("zone", "listZones", "list zones", "zones.json"),
+    Kind("pod", "listPods", "list pods", "pods.json"),
+    Kind("physicalnetwork", "listPhysicalNetworks",
+         "list physicalnetworks", "physicalnetworks.json"),
+    Kind("traffictype", "listTrafficTypes",
+         "list traffictypes physicalnetworkid=ID", "traffictypes.json"),
+    Kind("vlaniprange", "listVlanIpRanges", "list vlanipranges", "vlanipranges.json"),
+    Kind("storagenetworkiprange", "listStorageNetworkIpRange",
+         "list storagenetworkiprange", "storagenetworkipranges.json"),
+    Kind("network", "listNetworks", "list networks type=Shared listall=true", "networks.json"),
+    Kind("cluster", "listClusters", "list clusters", "clusters.json"),
+    Kind("host", "listHosts", "list hosts type=Routing", "hosts.json"),
+    Kind("managementserver", "listManagementServers",
+         "list managementservers", "managementservers.json"),
+    Kind("imagestore", "listImageStores", "list imagestores", "imagestores.json"),
+    Kind("storagepool", "listStoragePools", "list storagepools", "storagepools.json"),
+    Kind("configuration", "listConfigurations", "list configurations", "configurations.json"),
+    Kind("serviceoffering", "listServiceOfferings",
+         "list serviceofferings", "serviceofferings.json"),
+    Kind("networkoffering", "listNetworkOfferings",
+         "list networkofferings", "networkofferings.json"),
+    Kind("systemvm", "listSystemVms", "list systemvms", "systemvms.json"),
+    Kind("router", "listRouters", "list routers listall=true", "routers.json"),
+    Kind("publicipaddress", "listPublicIpAddresses",
+         "list publicipaddresses listall=true", "publicipaddresses.json"),
 )
 BY_ITEM = {kind.item: kind for kind in KINDS}
 _BY_RESPONSE = {f"{kind.api.lower()}response": kind for kind in KINDS}
@@ -143,7 +151,7 @@ def _empty_listing(name: str, scope: tuple[tuple[str, str], ...]) -> Listing | N
     """cmk prints nothing for a call that lists nothing: the file's name says what it was."""
     stem = Path(name).stem.lower().split("-", 1)[0]
     for kind in KINDS:
-        if stem in (kind.item, f"{kind.item}s", kind.command.split()[1]):
+        if stem in (kind.item, Path(kind.file).stem):
             return Listing(kind, (name,), (), scope)
     return None
 
