@@ -17,7 +17,8 @@ def snapshot(
         metavar="SNAPSHOT", help="A snapshot folder (or one JSON file of listings) to "
         "describe.", show_default=False)] = None,
     script: Annotated[bool, typer.Option(
-        "--script", metavar="", help="Print the bash script that writes a snapshot, and exit.")] = False,
+        "--script", metavar="",
+        help="Print the bash script that writes a snapshot, and exit.")] = False,
     max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
     max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
     max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
