@@ -197,5 +197,5 @@ def looks_like_snapshot(data: Any) -> bool:
     """A JSON file of list-API outputs rather than a plan (a plan has `zones`)."""
     if not isinstance(data, dict) or "zones" in data:
         return False
-    return any(key in BY_ITEM or key.lower() in _BY_RESPONSE or key.lower() in _BY_API
+    return any(key in BY_ITEM or key.lower().endswith("response") or key.lower() in _BY_API
                for key in data)
