@@ -252,3 +252,14 @@ def test_recent_vlan_ranges_take_the_vlan_uri(tmp_path: Path) -> None:
     assert [r.vlan for r in plan.zones[0].public_ranges] == [
         int(v.removeprefix("vlan://")) if v.removeprefix("vlan://").isdigit() else "untagged"
         for v in written]
+
+
+def test_readme_shows_the_script_the_command_prints_and_every_file() -> None:
+    from netplan_cs.importers.snapshot_files import KINDS
+    from netplan_cs.output.snapshot_script import snapshot_script
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- snapshot-script:", 1)[1].split("<!-- /snapshot-script -->")[0]
+    assert f"```bash\n{snapshot_script()}```" in block
+    for kind in KINDS:
+        assert f"| `{kind.file}` | `cmk -o json {kind.command}` |" in readme

@@ -36,7 +36,8 @@ def _usage(message: str) -> typer.Exit:
 
 def budget(
     plan: Annotated[Path | None, typer.Argument(
-        help="A plan file (native YAML or Marvin .cfg); omit it with --estimate.")] = None,
+        help="A plan (native YAML, Marvin .cfg) or a snapshot folder; omit it with "
+        "--estimate.")] = None,
     output_format: Annotated[BudgetFormat, typer.Option(
         "--format", "-f", help="Output format.")] = BudgetFormat.text,
     isolated_networks: Annotated[int | None, typer.Option(

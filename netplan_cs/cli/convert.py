@@ -60,7 +60,8 @@ def _native_form(document: "PlanDocument") -> Any:
 
 
 def convert(
-    plan: Annotated[Path, typer.Argument(help="A Marvin .cfg (or native) plan file.")],
+    plan: Annotated[Path, typer.Argument(
+        help="A Marvin .cfg, a snapshot folder or a native plan.")],
     output: Annotated[Path | None, typer.Option("--output", "-o",
                                                 help="Write here instead of stdout.")] = None,
     force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,

@@ -58,7 +58,7 @@ def _report_baseline(outcome: "LintOutcome", baseline: Path) -> None:
 
 def lint(
     plans: Annotated[list[Path], typer.Argument(
-        metavar="PLAN", help="Plan files: native YAML or Marvin .cfg.")],
+        metavar="PLAN", help="Plans (native YAML, Marvin .cfg) or snapshot folders.")],
     output_format: Annotated[ReportFormat | None, typer.Option(
         "--format", "-f", metavar="FORMAT", help="Output format on stdout: text, json, sarif, "
         "github or junit (default: github when GITHUB_ACTIONS=true, else text).")] = None,

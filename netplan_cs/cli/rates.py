@@ -45,7 +45,8 @@ def parse_overrides(values: list[str] | None) -> dict[str, int]:
 
 
 def rates(
-    plan: Annotated[Path, typer.Argument(help="A plan file: native YAML or Marvin .cfg.")],
+    plan: Annotated[Path, typer.Argument(
+        help="A plan (native YAML, Marvin .cfg) or a snapshot folder.")],
     set_values: Annotated[list[str] | None, typer.Option(
         "--set", help="What-if: override a global setting, e.g. "
         "--set vm.network.throttling.rate=500 (repeatable).")] = None,

@@ -13,7 +13,8 @@ from netplan_cs.load.limits import DEFAULT_LIMITS
 
 
 def report(
-    plan: Annotated[Path, typer.Argument(help="A plan file: native YAML or Marvin .cfg.")],
+    plan: Annotated[Path, typer.Argument(
+        help="A plan (native YAML, Marvin .cfg) or a snapshot folder.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
     force: Annotated[bool, typer.Option(help="Replace the output file if it exists.")] = False,
     fail_level: Annotated[FailLevel | None, typer.Option(

@@ -28,7 +28,8 @@ class TrunksFormat(Choice):
 
 
 def trunks(
-    plan: Annotated[Path, typer.Argument(help="A plan file: native YAML or Marvin .cfg.")],
+    plan: Annotated[Path, typer.Argument(
+        help="A plan (native YAML, Marvin .cfg) or a snapshot folder.")],
     output_format: Annotated[TrunksFormat, typer.Option(
         "--format", "-f", help="markdown checklist, csv, json, or switch snippets.")
     ] = TrunksFormat.markdown,
