@@ -42,8 +42,11 @@ class PlanDocument:
 
     @cached_property
     def suspects(self) -> list[tuple[DataPath, Any]]:
-        """The source's values P004 or S001 may flag, found once for both."""
-        return suspect_scalars(self.source.data)
+        """The written source's values P004 or S001 may flag, found once for both (what cmk
+        wrote of a running cloud is no plan text: its tokens are not secrets in a plan)."""
+        source = self.source
+        return suspect_scalars(source.written_data if isinstance(source, SourceBundle)
+                               else source.data)
 
     def key_name(self, kind: str, native: str) -> str:
         """How this file spells a native key of an element `kind` (`kvmnetworklabel` of a
@@ -140,6 +143,21 @@ def open_plan(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> PlanDocument
         dialect = "native"
     plan, problems, model_paths = build_plan(imported.data)
     return PlanDocument(source, dialect, imported, plan, problems, model_paths)
+
+
+def open_against(path: str | Path, against: str | Path,
+                 limits: Limits = DEFAULT_LIMITS) -> PlanDocument:
+    """A plan laid over the running cloud it is about to change (a snapshot, or a plan of
+    it): one document whose findings point into both."""
+    from netplan_cs.importers.overlay import AGAINST, PLAN, overlay
+
+    plan, cloud = open_plan(path, limits), open_plan(against, limits)
+    source = SourceBundle(plan.file, {PLAN: plan.source, AGAINST: cloud.source},
+                          syntax=plan.source.syntax, text=plan.source.text,
+                          written=frozenset({PLAN}))
+    imported = overlay(plan.imported, cloud.imported)
+    built, problems, model_paths = build_plan(imported.data)
+    return PlanDocument(source, plan.dialect, imported, built, problems, model_paths)
 
 
 def _open_snapshot(path: Path, limits: Limits) -> PlanDocument:

@@ -92,6 +92,9 @@ def lint(
         metavar="FILE", help="Write every finding to this baseline file and exit 0.")] = None,
     force: Annotated[bool, typer.Option(
         metavar="", help="Let --output-file and --write-baseline replace existing files.")] = False,
+    against: Annotated[Path | None, typer.Option(
+        metavar="SNAPSHOT", help="Check the plans as changes to this running cloud (a "
+        "snapshot folder, or a plan of it): report only what they bring.")] = None,
     max_file_size: MaxFileSize = DEFAULT_LIMITS.max_bytes,
     max_nodes: MaxNodes = DEFAULT_LIMITS.max_nodes,
     max_alias_nodes: MaxAliasNodes = DEFAULT_LIMITS.max_alias_nodes,
@@ -111,13 +114,14 @@ def lint(
             plans=plans, select=split_list(select_rules), ignore=split_list(ignore_rules),
             fail_level=Severity.parse(fail_level.value) if fail_level else None,
             rules_dir=rules_dir or [], config=config, inline_ignores=inline_ignores,
-            baseline=baseline), limits(max_file_size, max_nodes, max_alias_nodes, max_depth))
+            baseline=baseline, against=against),
+            limits(max_file_size, max_nodes, max_alias_nodes, max_depth))
     except InputError as error:
         raise fail(error) from None
     for problem in outcome.result.errors:
         report_input_error(problem)
     sys.stdout.write(render(outcome, output_format or default_format()))
-    inputs = [*plans, *(p for p in (config, baseline) if p is not None)]
+    inputs = [*plans, *(p for p in (config, baseline, against) if p is not None)]
     try:
         for kind, target in extra:
             from netplan_cs.output.files import write_output

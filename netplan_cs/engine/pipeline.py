@@ -33,6 +33,7 @@ class LintRequest:
     config: Path | None = None
     inline_ignores: bool = True
     baseline: Path | None = None
+    against: Path | None = None  # a running cloud's snapshot the plans are about to change
 
 
 @dataclass
@@ -82,7 +83,8 @@ def run_lint(request: LintRequest, limits: Limits = DEFAULT_LIMITS) -> LintOutco
         ran.update((rule.id, rule) for rule in rules)
         threshold = request.fail_level or config.fail_level or Severity.ERROR
         found = _adjust(lint_file(result, plan, rules, limits, config.options,
-                                  request.inline_ignores, catalogue), config, by_id)
+                                  request.inline_ignores, catalogue, request.against),
+                        config, by_id)
         # a snapshot's findings are in its files: each file takes its snapshot's threshold
         thresholds.update((finding.file, threshold) for finding in found)
         result.findings.extend(found)

@@ -3,8 +3,7 @@
 A rule module declares ID, NAME, SEVERITY and SUMMARY (and optionally OPTIONS,
 a mapping of option names to defaults, NEEDS_PLAN = False for rules that read
 the file rather than the model, ASSUMES_COMPLETE, the plan collections whose absence
-the rule judges, PLAN_TEXT = True for rules about how a plan file is written (not
-run on a snapshot of a running cloud), and CLOUDSTACK, what CloudStack itself does with
+the rule judges, and CLOUDSTACK, what CloudStack itself does with
 the input: one of VERDICTS, explained in the README's `## CloudStack` section),
 plus `check(ctx)` yielding Findings. Its
 folder also holds README.md and examples/{pass,fail}/. Rule modules are loaded
@@ -47,7 +46,6 @@ class Rule:
     # plan collections whose absence the rule judges: it does not run where the source
     # leaves them unknown (a snapshot without that listing)
     assumes_complete: frozenset[str] = frozenset()
-    plan_text: bool = False  # judges how a plan file is written (keys, values as typed)
 
     @property
     def severity_text(self) -> str:
@@ -70,10 +68,18 @@ class Rule:
                 for m in map(_REFERENCE_LINE.match, section.splitlines()) if m}
 
     def examples(self, kind: str) -> list[Path]:
-        """The example plans of one kind ("pass" or "fail"), sorted."""
+        """The example plans of one kind ("pass" or "fail"), sorted; `x.against.json` beside
+        `x.yaml` is the running cloud `x.yaml` is checked against, not an example."""
         folder = self.folder / "examples" / kind
         return sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".yml", ".cfg",
-                                                                   ".json"))
+                                                                   ".json")
+                      and ".against" not in p.suffixes)
+
+
+def against_of(example: Path) -> Path | None:
+    """The running cloud an example is checked against (`lint --against`), if it has one."""
+    found = sorted(example.parent.glob(f"{example.stem}.against*"))
+    return found[0] if found else None
 
 
 def builtin_rules_dir() -> Path:
@@ -112,8 +118,7 @@ def _rule_from(folder: Path) -> Rule:
         check=module.check, options=dict(getattr(module, "OPTIONS", {})),
         needs_plan=getattr(module, "NEEDS_PLAN", True), cloudstack=verdict,
         severity_varies=getattr(module, "SEVERITY_VARIES", None),
-        assumes_complete=frozenset(getattr(module, "ASSUMES_COMPLETE", ())),
-        plan_text=getattr(module, "PLAN_TEXT", False))
+        assumes_complete=frozenset(getattr(module, "ASSUMES_COMPLETE", ())))
 
 
 def discover(directory: Path) -> Iterator[Rule]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from netplan_cs.display import clip
-from netplan_cs.document import PlanDocument, open_plan
+from netplan_cs.document import PlanDocument, open_against, open_plan
 from netplan_cs.engine.context import RuleContext
 from netplan_cs.engine.findings import Finding, LocatedFinding, RelatedLocation
 from netplan_cs.engine.registry import Rule, load_rules
@@ -71,8 +71,6 @@ def lint_document(document: PlanDocument, rules: Iterable[Rule],
             continue
         if not document.incomplete.isdisjoint(rule.assumes_complete):
             continue  # the source does not list what the rule would miss (P008 says so)
-        if rule.plan_text and document.dialect == "snapshot":
-            continue  # cmk wrote the files: there is no plan text to judge
         settings = {**rule.options, **((options or {}).get(rule.id, {}))}
         context = RuleContext(document, facts, settings)
         found.extend(place(document, rule, finding) for finding in rule.check(context))
@@ -84,17 +82,28 @@ def lint_document(document: PlanDocument, rules: Iterable[Rule],
 
 def lint_file(result: LintResult, path: str | Path, rules: Iterable[Rule],
               limits: Limits = DEFAULT_LIMITS, options: dict[str, dict[str, Any]] | None = None,
-              inline_ignores: bool = True,
-              known: Sequence[Rule] | None = None) -> list[LocatedFinding]:
+              inline_ignores: bool = True, known: Sequence[Rule] | None = None,
+              against: Path | None = None) -> list[LocatedFinding]:
     """Read and lint one file: its name goes into `result`, and so does the error if it
-    cannot be read (no crash); its findings are returned for the caller to keep."""
+    cannot be read (no crash); its findings are returned for the caller to keep.
+
+    With `against` (a running cloud's snapshot), the plan is linted laid over the cloud,
+    and only what the plan brings is kept: a finding the cloud alone gives is the cloud's
+    own, already there before the change."""
     result.files.append(str(path))
+    rules = list(rules)
     try:
-        document = open_plan(path, limits)
+        document = open_plan(path, limits) if against is None else open_against(path, against,
+                                                                                limits)
+        cloud = None if against is None else open_plan(against, limits)
     except InputError as error:
         result.errors.append(error)
         return []
-    return lint_document(document, rules, options, inline_ignores, known)
+    found = lint_document(document, rules, options, inline_ignores, known)
+    if cloud is None:
+        return found
+    before = {(f.rule, f.path, f.message) for f in lint_document(cloud, rules, options)}
+    return [f for f in found if (f.rule, f.path, f.message) not in before]
 
 
 def lint_paths(paths: Iterable[str | Path], rules: list[Rule],

@@ -12,12 +12,13 @@ from netplan_cs.load.location import DataPath
 class Note:
     """Something an importer noticed: a key the source format ignores or does not know."""
 
-    kind: str  # "unknown-key" | "ignored-key" (P002) | "snapshot" (P008)
+    kind: str  # "unknown-key" | "ignored-key" (P002) | "snapshot" (P008) | "change" (P009)
     path: DataPath  # in the native data when it has one, else where it would be
     raw_path: DataPath  # in the source file
     message: str
     suggestion: str | None = None
     unlisted: tuple[str, ...] = ()  # the plan collections a missing listing leaves unknown
+    other: DataPath | None = None  # in the source: the other side (a change's current value)
 
 
 @dataclass

@@ -1,7 +1,8 @@
-"""Several files read as one tree: a snapshot folder of list-API outputs.
+"""Several files read as one tree: a snapshot folder of list-API outputs, or a plan laid
+over a snapshot (`lint --against`), a bundle of a file and a bundle.
 
-`data[name]` is one file's data, so a path's first key names its file; positions and
-repeated keys are each file's own. Commands treat a bundle as they treat one plan file.
+`data[name]` is one member's data, so a path's first key names its member; positions and
+repeated keys are each member's own. Commands treat a bundle as they treat one plan file.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ class SourceBundle:
     """The files of a folder (or the one file) a snapshot was read from."""
 
     path: str  # the folder, or the one file
-    files: dict[str, SourceFile] = field(default_factory=dict)  # by key in `data`
+    files: dict[str, SourceFile | SourceBundle] = field(default_factory=dict)  # by key in `data`
     failed: dict[str, tuple[str, Location]] = field(default_factory=dict)  # file, where parsing
     # stopped, of the files that could not be read (what is said of them points there)
-    syntax: Literal["json"] = "json"
-    text: str = ""  # no inline suppressions: a list-API output has no comments
+    syntax: Literal["json", "yaml"] = "json"
+    text: str = ""  # the written plan's, for inline suppressions (cmk writes no comments)
+    written: frozenset[str] = frozenset()  # members an operator wrote: rules about how a plan
+    # is written (repeated keys, placeholders, secrets in clear) judge only these
 
     @property
     def data(self) -> dict[str, Any]:
@@ -33,10 +36,14 @@ class SourceBundle:
 
     @property
     def duplicates(self) -> list[DataPath]:
-        return [(name, *path) for name, source in self.files.items()
+        return [(name, *path) for name, source in self.files.items() if name in self.written
                 for path in source.duplicates]
 
-    def _file(self, path: DataPath) -> SourceFile | None:
+    @property
+    def written_data(self) -> dict[str, Any]:
+        return {name: self.files[name].data for name in self.written}
+
+    def _file(self, path: DataPath) -> SourceFile | SourceBundle | None:
         if not path:  # the snapshot as a whole: a one-file snapshot's top level
             return None if len(self.files) != 1 or Path(self.path).is_dir() else \
                 next(iter(self.files.values()))
@@ -53,7 +60,7 @@ class SourceBundle:
         """The file a path is in; the folder for what concerns the snapshot as a whole."""
         source = self._file(path)
         if source is not None:
-            return source.path
+            return source.file_of(path[1:] if path else path)
         failed = self.failed.get(path[0]) if path and isinstance(path[0], str) else None
         if failed is not None:
             return failed[0]

@@ -10,7 +10,6 @@ from netplan_cs.engine.findings import Finding
 ID = "P003"
 NAME = "duplicate-key"
 SEVERITY = "warning"
-PLAN_TEXT = True  # judges how a plan file is written: not run on snapshots
 SUMMARY = "a mapping repeats a key (JSON and YAML loaders keep the last one silently)"
 NEEDS_PLAN = False
 

@@ -12,7 +12,6 @@ from netplan_cs.model.secrets import MASK, is_secret_key
 ID = "P004"
 NAME = "placeholder-value"
 SEVERITY = "error"
-PLAN_TEXT = True  # judges how a plan file is written: not run on snapshots
 CLOUDSTACK = "refuses"
 SUMMARY = "a value is a template placeholder (10.x.x.x, xx:xx:..., [NAME], <name>, CHANGEME)"
 NEEDS_PLAN = False

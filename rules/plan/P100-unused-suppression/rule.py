@@ -15,7 +15,6 @@ from netplan_cs.engine.findings import Finding
 ID = "P100"
 NAME = "unused-suppression"
 SEVERITY = "warning"
-PLAN_TEXT = True  # judges how a plan file is written: not run on snapshots
 SUMMARY = "an inline `# netplan-cs: ignore[...]` comment suppresses nothing or names no rule"
 NEEDS_PLAN = False
 

@@ -11,7 +11,6 @@ from netplan_cs.model.secrets import holds_clear_secret, url_password, without_u
 ID = "S001"
 NAME = "plaintext-secret"
 SEVERITY = "warning"
-PLAN_TEXT = True  # judges how a plan file is written: not run on snapshots
 SUMMARY = "a password, API key, secret key or token is written in the plan in clear"
 NEEDS_PLAN = False
 
