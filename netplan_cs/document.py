@@ -120,6 +120,10 @@ class PlanDocument:
             else:
                 node = None
             text += f"[{label}]"
+        elif in_source and len(path) == 1 and isinstance(self.source, SourceBundle) \
+                and self.source.sided:
+            node = node.get(key) if isinstance(node, dict) else None  # a side shows no name:
+            # the file a finding is in says which side it is on
         else:
             text += f".{clip(key, 40)}" if text else clip(key, 40)
             node = node.get(key) if isinstance(node, dict) else None
@@ -154,7 +158,7 @@ def open_against(path: str | Path, against: str | Path,
     plan, cloud = open_plan(path, limits), open_plan(against, limits)
     source = SourceBundle(plan.file, {PLAN: plan.source, AGAINST: cloud.source},
                           syntax=plan.source.syntax, text=plan.source.text,
-                          written=frozenset({PLAN}))
+                          written=frozenset({PLAN}), sided=True)
     imported = overlay(plan.imported, cloud.imported)
     built, problems, model_paths = build_plan(imported.data)
     return PlanDocument(source, plan.dialect, imported, built, problems, model_paths)

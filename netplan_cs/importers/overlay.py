@@ -17,6 +17,7 @@ from typing import Any
 
 from netplan_cs.importers.common import Imported, Note
 from netplan_cs.load.location import DataPath
+from netplan_cs.model.types import parse_flag
 
 PLAN, AGAINST = "plan", "against"  # the two sides' keys in the combined source
 
@@ -51,9 +52,16 @@ def _same(current: Any, planned: Any) -> bool:
     API's `"200"` is a plan's 200 (both are validated by the model later)."""
     if isinstance(current, list) and isinstance(planned, list):
         return len(current) == len(planned) and all(map(_same, current, planned))
-    def text(value: Any) -> str:
-        return str(value).strip().lower().removeprefix("vlan://")
-    return text(current) == text(planned)
+    if isinstance(current, bool) or isinstance(planned, bool):
+        try:
+            return parse_flag(current) == parse_flag(planned)  # the API's "0" is false
+        except ValueError:
+            return False
+    return _text(current) == _text(planned)
+
+
+def _text(value: Any) -> str:
+    return str(value).strip().lower().removeprefix("vlan://")
 
 
 @dataclass

@@ -29,6 +29,7 @@ class SourceBundle:
     text: str = ""  # the written plan's, for inline suppressions (cmk writes no comments)
     written: frozenset[str] = frozenset()  # members an operator wrote: rules about how a plan
     # is written (repeated keys, placeholders, secrets in clear) judge only these
+    sided: bool = False  # members are the sides of a check (plan, against), not files
 
     @property
     def data(self) -> dict[str, Any]:
