@@ -15,7 +15,7 @@ from tests.cli_helpers import run_cli
 from tests.conftest import ROOT, SAMPLES, corpus_files
 
 SNAPSHOT = SAMPLES / "snapshot"
-NEW_POD = ROOT / "tests" / "data" / "against" / "new-pod.yaml"
+NEW_POD = SAMPLES / "changes" / "new-pod.yaml"
 RULES = load_rules()
 
 
