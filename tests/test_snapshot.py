@@ -263,3 +263,26 @@ def test_readme_shows_the_script_the_command_prints_and_every_file() -> None:
     assert f"```bash\n{snapshot_script()}```" in block
     for kind in KINDS:
         assert f"| `{kind.file}` | `cmk -o json {kind.command}` |" in readme
+
+
+def _console_blocks(markdown: str) -> list[tuple[list[str], str]]:
+    """(command, printed output) of every `$ netplan-cs ...` in the README's console blocks."""
+    found = []
+    for block in markdown.split("```console\n")[1:]:
+        body = block.split("\n```", 1)[0]
+        parts = body.split("$ netplan-cs ")[1:]
+        for part in parts:
+            command, _, output = part.partition("\n")
+            found.append((command.split(), output.rstrip("\n")))
+    return found
+
+
+@pytest.mark.parametrize("command", [c for c, _ in _console_blocks(
+    (ROOT / "README.md").read_text(encoding="utf-8")) if "snapshot" in " ".join(c)],
+    ids=" ".join)
+def test_readme_snapshot_examples_print_what_the_readme_shows(
+        command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = dict((" ".join(c), out) for c, out in _console_blocks(
+        (ROOT / "README.md").read_text(encoding="utf-8")))[" ".join(command)]
+    monkeypatch.chdir(ROOT)  # the README's paths are the checkout's
+    assert run_cli(*command).out.rstrip("\n") == shown
