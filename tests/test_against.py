@@ -12,7 +12,7 @@ from netplan_cs.engine.registry import load_rules
 from netplan_cs.engine.run import LintResult, lint_file
 from netplan_cs.engine.suppressions import apply_suppressions
 from tests.cli_helpers import run_cli
-from tests.conftest import ROOT, SAMPLES, corpus_files
+from tests.conftest import SAMPLES, corpus_files
 
 SNAPSHOT = SAMPLES / "snapshot"
 NEW_POD = SAMPLES / "changes" / "new-pod.yaml"
