@@ -282,7 +282,7 @@ def _console_blocks(markdown: str) -> list[tuple[list[str], str]]:
     ids=" ".join)
 def test_readme_snapshot_examples_print_what_the_readme_shows(
         command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    shown = dict((" ".join(c), out) for c, out in _console_blocks(
-        (ROOT / "README.md").read_text(encoding="utf-8")))[" ".join(command)]
+    blocks = _console_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+    shown = {" ".join(c): out for c, out in blocks}[" ".join(command)]
     monkeypatch.chdir(ROOT)  # the README's paths are the checkout's
     assert run_cli(*command).out.rstrip("\n") == shown
