@@ -21,6 +21,18 @@ class Note:
     other: DataPath | None = None  # in the source: the other side (a change's current value)
 
 
+@dataclass(frozen=True)
+class InUse:
+    """An address a running cloud has given out (to a system VM, a router, an account)."""
+
+    address: str
+    kind: str  # "public" (a public or guest range's) | "private" (a pod reserved range's)
+    zone: str  # the zone's name
+    pod: str | None  # the pod's name, for private addresses
+    owner: str  # what holds it, for messages: "secondary storage VM s-1-VM"
+    source: DataPath  # where the snapshot says so
+
+
 @dataclass
 class Imported:
     """Native plan data plus, for paths that moved, the path in the source file."""
@@ -29,6 +41,7 @@ class Imported:
     origin: dict[DataPath, DataPath] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     incomplete: frozenset[str] = frozenset()  # collections the source did not list at all
+    in_use: list[InUse] = field(default_factory=list)  # addresses a snapshot shows taken
 
     def source_path(self, path: DataPath) -> DataPath:
         """Where a native path came from: its own entry, else its nearest mapped ancestor's."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from netplan_cs.importers.common import Imported, Note
@@ -138,7 +138,8 @@ def overlay(plan: Imported, cloud: Imported) -> Overlay:
     data["version"] = plan.data.get("version", data.get("version"))
     notes = [*(_sided(note, PLAN) for note in plan.notes),
              *(_sided(note, AGAINST) for note in cloud.notes), *merger.notes]
-    return Overlay(data, merger.origin, notes, cloud.incomplete,
+    in_use = [replace(item, source=(AGAINST, *item.source)) for item in cloud.in_use]
+    return Overlay(data, merger.origin, notes, cloud.incomplete, in_use,
                    sides={PLAN: plan, AGAINST: cloud})
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from netplan_cs.importers.common import Imported, Note
+from netplan_cs.importers.common import Imported, InUse, Note
 from netplan_cs.importers.snapshot_files import BY_ITEM, Listing, SnapshotFiles
 from netplan_cs.load.location import DataPath
 
@@ -83,6 +83,7 @@ class _Builder:
     data: dict[str, Any] = field(default_factory=lambda: {"version": 1, "zones": []})
     origin: dict[DataPath, DataPath] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    in_use: list[InUse] = field(default_factory=list)
     zones: dict[Any, int] = field(default_factory=dict)
     pods: dict[Any, DataPath] = field(default_factory=dict)
     clusters: dict[Any, DataPath] = field(default_factory=dict)
@@ -369,12 +370,71 @@ def _management_servers(b: _Builder) -> None:
         b.element(("management_servers",), (*listing.path, index), entry, _MANAGEMENT)
 
 
+_SYSTEM_VMS = {"secondarystoragevm": ("ssvms", "secondary storage VM"),
+               "consoleproxy": ("cpvms", "console proxy VM")}
+
+
+def _allocations(b: _Builder) -> None:
+    """What the cloud has given out: each zone's system VMs become its demand (the budget
+    counts what exists), public addresses in use beyond theirs its `extra_public_ips`, and
+    every address is kept so a change cannot drop a range still in use (A018)."""
+    names = {zone_id: b.node(("zones", index)).get("name", "") for zone_id, index in
+             b.zones.items()}
+    basic = {zone_id for zone_id, index in b.zones.items()
+             if str(b.node(("zones", index)).get("networktype", "")).lower() == "basic"}
+    pods = {pod_id: b.node(path).get("name") for pod_id, path in b.pods.items()}
+    counts: dict[tuple[Any, str], int] = {}
+    public: dict[tuple[Any, str], bool] = {}  # (zone, address) -> held by a system VM
+
+    def take(zone: Any, address: Any, kind: str, owner: str, source: DataPath,
+             pod: Any = None, system: bool = False) -> None:
+        if zone not in names or not _present(address) or (zone, str(address)) in public:
+            return
+        if kind == "private" and pod not in pods:
+            return
+        if kind == "public":
+            public[(zone, str(address))] = system
+        b.in_use.append(InUse(str(address), kind, names[zone], pods.get(pod), owner, source))
+
+    for listing, index, entry in b.files.of("systemvm"):
+        kind = _SYSTEM_VMS.get(str(entry.get("systemvmtype", "")).lower())
+        zone, source = entry.get("zoneid"), (*listing.path, index)
+        if kind is None or zone not in names:
+            continue
+        counts[(zone, kind[0])] = counts.get((zone, kind[0]), 0) + 1
+        owner = f"{kind[1]} {entry.get('name', '')}".strip()
+        take(zone, entry.get("privateip"), "private", owner, (*source, "privateip"),
+             pod=entry.get("podid"))
+        take(zone, entry.get("publicip"), "public", owner, (*source, "publicip"), system=True)
+    for listing, index, entry in b.files.of("router"):
+        zone, source = entry.get("zoneid"), (*listing.path, index)
+        owner = f"virtual router {entry.get('name', '')}".strip()
+        take(zone, entry.get("publicip"), "public", owner, (*source, "publicip"))
+        if zone in basic:  # a basic zone's router takes its address from a pod guest range
+            take(zone, entry.get("guestipaddress"), "public", owner,
+                 (*source, "guestipaddress"))
+    for listing, index, entry in b.files.of("publicipaddress"):
+        take(entry.get("zoneid"), entry.get("ipaddress"), "public",
+             f"public IP of {entry.get('account') or 'an account'}",
+             (*listing.path, index, "ipaddress"))
+    for (zone, _), system in public.items():
+        if not system and zone not in basic:
+            counts[(zone, "extra_public_ips")] = counts.get((zone, "extra_public_ips"), 0) + 1
+    listed = {"ssvms": b.files.has("systemvm"), "cpvms": b.files.has("systemvm"),
+              "extra_public_ips": b.files.has("publicipaddress") or b.files.has("router")}
+    for zone_id, index in b.zones.items():
+        demand = {field: counts.get((zone_id, field), 0) for field, known in listed.items()
+                  if known}
+        if demand:
+            b.put(("zones", index), "demand", demand, b.origin[("zones", index)])
+
+
 def import_snapshot(files: SnapshotFiles) -> Imported:
     """The plan a snapshot describes, with the origin of every value and what it lacks."""
     b = _Builder(files)
     for step in (_zones, _physical_networks, _traffic_types, _pods, _clusters_and_hosts,
                  _storage, _networks, _vlan_ranges, _settings, _offerings,
-                 _management_servers):
+                 _management_servers, _allocations):
         step(b)
     for note in files.notes:
         b.note(note.path, f"{note.path[-1]}: {note.message}" if len(note.path) == 1
@@ -388,4 +448,4 @@ def import_snapshot(files: SnapshotFiles) -> Imported:
             f"`cmk -o json {BY_ITEM[missing[0]].command} > {BY_ITEM[missing[0]].file}`)",
             tuple(name for item in missing for name in UNLISTED.get(item, ()))))
     incomplete = NEVER_LISTED | {name for item in missing for name in UNLISTED.get(item, ())}
-    return Imported(b.data, b.origin, b.notes, incomplete)
+    return Imported(b.data, b.origin, b.notes, incomplete, b.in_use)

@@ -112,7 +112,7 @@ def render_budget_text(plan: Plan, zones: tuple[ZoneBudget, ...]) -> str:
                  f"{demand.cpvms} CPVM"
                  + (", redundant routers" if demand.redundant_routers else ""),
                  tabulate(zone_rows(plan, zone), headers=_HEADERS, tablefmt="simple")]
-        if demand == Demand():
+        if demand == Demand() and "demand" not in zone.zone.model_fields_set:
             lines.append("(the plan gives no demand: baseline system VMs only; add a `demand` "
                          "section or flags such as --isolated-networks)")
         if zone.guest_cidr is not None:
